@@ -1,0 +1,181 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.task import Task
+from ...types import Response
+
+
+def _get_kwargs(
+    task_hash: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/tasks/{task_hash}".format(
+            task_hash=quote(str(task_hash), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | Task | None:
+    if response.status_code == 200:
+        response_200 = Task.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | Task]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    task_hash: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | Task]:
+    """Get Task
+
+     Retrieve detailed information about a specific task using its hash ID, including its current status,
+    parameters, and execution history.
+
+    Args:
+        task_hash (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | Task]
+    """
+
+    kwargs = _get_kwargs(
+        task_hash=task_hash,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    task_hash: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | Task | None:
+    """Get Task
+
+     Retrieve detailed information about a specific task using its hash ID, including its current status,
+    parameters, and execution history.
+
+    Args:
+        task_hash (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | Task
+    """
+
+    return sync_detailed(
+        task_hash=task_hash,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    task_hash: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | Task]:
+    """Get Task
+
+     Retrieve detailed information about a specific task using its hash ID, including its current status,
+    parameters, and execution history.
+
+    Args:
+        task_hash (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | Task]
+    """
+
+    kwargs = _get_kwargs(
+        task_hash=task_hash,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    task_hash: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | Task | None:
+    """Get Task
+
+     Retrieve detailed information about a specific task using its hash ID, including its current status,
+    parameters, and execution history.
+
+    Args:
+        task_hash (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | Task
+    """
+
+    return (
+        await asyncio_detailed(
+            task_hash=task_hash,
+            client=client,
+        )
+    ).parsed

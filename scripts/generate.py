@@ -1,0 +1,137 @@
+"""Generate the five client packages from specs/, or check that generated/ matches them.
+
+Generator input for a provider = specs/<p>/openapi.yaml + specs/<p>/patch.yaml (RFC 6902,
+optional) with specs/<p>/config.yaml and the templates in scripts/generator_templates/.
+
+    python scripts/generate.py            # rebuild generated/<p>_client/ from emptied dirs
+    python scripts/generate.py --check    # regenerate into a temp dir and compare
+    python scripts/generate.py openmart   # only some providers
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import jsonpatch
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+GENERATED = ROOT / "generated"
+TEMPLATES = Path(__file__).resolve().parent / "generator_templates"
+PROVIDERS = ("databar", "deepomatic", "flexprice", "lobstr", "openmart")
+FIX = "run `make generate` and commit specs/ and generated/ together"
+
+
+def load_spec(provider: str) -> dict[str, Any]:
+    """The generator's input for one provider: the spec with its patch applied."""
+    folder = SPECS / provider
+    spec: dict[str, Any] = yaml.safe_load((folder / "openapi.yaml").read_text(encoding="utf-8"))
+    patch_file = folder / "patch.yaml"
+    if patch_file.exists():
+        operations = yaml.safe_load(patch_file.read_text(encoding="utf-8"))
+        spec = jsonpatch.JsonPatch(operations).apply(spec)
+    return spec
+
+
+def _tool_env() -> dict[str, str]:
+    """PATH with this interpreter's scripts first, so the pinned ruff runs the post hooks."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def generate(provider: str, out_dir: Path) -> None:
+    """Write the generated project for one provider to out_dir (which must not exist)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        spec_path = Path(tmp) / "openapi.json"
+        spec_path.write_text(json.dumps(load_spec(provider), indent=2), encoding="utf-8")
+        command = [
+            str(Path(sys.executable).parent / "openapi-python-client"),
+            "generate",
+            "--path", str(spec_path),
+            "--config", str(SPECS / provider / "config.yaml"),
+            "--custom-template-path", str(TEMPLATES),
+            "--meta", "uv",
+            "--fail-on-warning",
+            "--output-path", str(out_dir),
+        ]  # fmt: skip
+        result = subprocess.run(command, env=_tool_env(), capture_output=True, text=True, cwd=tmp)
+        if result.returncode != 0:
+            raise SystemExit(f"generation failed for {provider}:\n{result.stdout}\n{result.stderr}")
+
+
+def _files(tree: Path) -> set[str]:
+    return {str(p.relative_to(tree)) for p in tree.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+
+
+def compare(provider: str, fresh: Path) -> list[str]:
+    """Differences between a fresh generation and the committed package, one line each."""
+    committed = GENERATED / f"{provider}_client"
+    if not committed.exists():
+        return [f"generated/{provider}_client/ is missing"]
+    new, old = _files(fresh), _files(committed)
+    problems = [f"missing: generated/{provider}_client/{f}" for f in sorted(new - old)]
+    problems += [f"not generated: generated/{provider}_client/{f}" for f in sorted(old - new)]
+    for f in sorted(new & old):
+        if not filecmp.cmp(fresh / f, committed / f, shallow=False):
+            problems.append(f"differs: generated/{provider}_client/{f}")
+    return problems
+
+
+def untracked() -> list[str]:
+    """Files under generated/ that git does not track (a diff alone would miss them)."""
+    result = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all", "--", "generated/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:  # not a git checkout: nothing to say
+        return []
+    return [f"untracked: {line[3:]}" for line in result.stdout.splitlines() if line.startswith("??")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "providers", nargs="*", metavar="PROVIDER", help=f"some of {', '.join(PROVIDERS)} (default: all)"
+    )
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = parser.parse_args(argv)
+    providers = args.providers or list(PROVIDERS)
+    if unknown := sorted(set(providers) - set(PROVIDERS)):
+        parser.error(f"unknown provider(s): {', '.join(unknown)}; known: {', '.join(PROVIDERS)}")
+    if args.check:
+        problems: list[str] = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for provider in providers:
+                fresh = Path(tmp) / f"{provider}_client"
+                generate(provider, fresh)
+                problems += compare(provider, fresh)
+        problems += untracked()
+        if problems:
+            print("generated/ does not match specs/:", *problems, sep="\n  ", file=sys.stderr)
+            print(f"fix: {FIX}", file=sys.stderr)
+            return 1
+        print(f"generated/ matches specs/ ({', '.join(providers)})")
+        return 0
+    for provider in providers:
+        target = GENERATED / f"{provider}_client"
+        shutil.rmtree(target, ignore_errors=True)
+        generate(provider, target)
+        print(f"generated generated/{provider}_client/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
