@@ -1,1 +1,49 @@
-"""taskwait."""
+"""taskwait: wait on asynchronous tasks of five providers with one status language.
+
+client = taskwait.connect("databar")            # key from DATABAR_API_KEY
+snapshot = taskwait.wait_for(client, task_id)   # raises TaskFailed, WaitTimeout, ...
+"""
+
+from .client import connect as connect
+from .errors import AuthenticationError as AuthenticationError
+from .errors import ConfigurationError as ConfigurationError
+from .errors import ProviderError as ProviderError
+from .errors import TaskCancelled as TaskCancelled
+from .errors import TaskFailed as TaskFailed
+from .errors import TaskNotFound as TaskNotFound
+from .errors import TaskwaitError as TaskwaitError
+from .errors import WaitTimeout as WaitTimeout
+from .snapshot import Progress as Progress
+from .snapshot import TaskSnapshot as TaskSnapshot
+from .status import PROVIDERS as PROVIDERS
+from .status import Status as Status
+from .status import normalize_status as normalize_status
+from .wait import get_task as get_task
+from .wait import get_task_async as get_task_async
+from .wait import wait_for as wait_for
+from .wait import wait_for_async as wait_for_async
+from .wait import wait_for_many as wait_for_many
+from .wait import wait_for_many_async as wait_for_many_async
+
+__all__ = [
+    "PROVIDERS",
+    "AuthenticationError",
+    "ConfigurationError",
+    "Progress",
+    "ProviderError",
+    "Status",
+    "TaskCancelled",
+    "TaskFailed",
+    "TaskNotFound",
+    "TaskSnapshot",
+    "TaskwaitError",
+    "WaitTimeout",
+    "connect",
+    "get_task",
+    "get_task_async",
+    "normalize_status",
+    "wait_for",
+    "wait_for_async",
+    "wait_for_many",
+    "wait_for_many_async",
+]

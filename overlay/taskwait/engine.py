@@ -1,0 +1,170 @@
+"""The polling decision engine: pure, no I/O, time passed in.
+
+Given what one attempt at reading a task produced and the clock, `decide` says what to do
+next: finish with a snapshot, raise an error, or sleep so long and poll again. The sync and
+async shells in `wait` both drive this one function, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import attrs
+
+from .errors import TaskCancelled, TaskFailed, TaskwaitError, WaitTimeout
+from .snapshot import TaskSnapshot
+from .status import Status
+
+__all__ = [
+    "Attempt",
+    "Decision",
+    "Fatal",
+    "Finish",
+    "Observed",
+    "Policy",
+    "PollState",
+    "Raise",
+    "Sleep",
+    "Transient",
+    "decide",
+    "start",
+]
+
+
+def _positive(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not (value > 0 and math.isfinite(value)):
+        raise ValueError(f"{attribute.name} must be a positive number of seconds, not {value!r}")
+
+
+def _timeout(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and not (value >= 0 and not math.isnan(value)):
+        raise ValueError(f"timeout must be None or >= 0 seconds, not {value!r}")
+
+
+@attrs.frozen
+class Policy:
+    """How to wait: the schedule, the deadline and what counts as failure."""
+
+    timeout: float | None = attrs.field(default=900.0, validator=_timeout)
+    interval: float = attrs.field(default=1.0, validator=_positive)
+    max_interval: float = attrs.field(default=10.0, validator=_positive)
+    factor: float = attrs.field(default=1.5, validator=attrs.validators.ge(1.0))
+    jitter: float = attrs.field(default=0.1, validator=[attrs.validators.ge(0.0), attrs.validators.lt(1.0)])
+    max_retry_after: float = attrs.field(default=300.0, validator=_positive)
+    raise_on_failure: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        if self.max_interval < self.interval:
+            raise ValueError(f"max_interval ({self.max_interval}) must be >= interval ({self.interval})")
+
+
+# What one attempt produced.
+@attrs.frozen
+class Observed:
+    """The provider answered with the task."""
+
+    snapshot: TaskSnapshot
+
+
+@attrs.frozen
+class Transient:
+    """Nothing learned, try again: 429, 5xx, a dropped connection, a timeout, an unreadable body."""
+
+    reason: str
+    retry_after: float | None = None
+
+
+@attrs.frozen
+class Fatal:
+    """Polling again cannot help: bad key, unknown task, an unexpected answer."""
+
+    error: TaskwaitError
+
+
+Attempt = Observed | Transient | Fatal
+
+
+# What to do next.
+@attrs.frozen
+class Finish:
+    snapshot: TaskSnapshot
+
+
+@attrs.frozen
+class Raise:
+    error: TaskwaitError
+
+
+@attrs.frozen
+class Sleep:
+    seconds: float
+    warning: str | None = None
+
+
+Decision = Finish | Raise | Sleep
+
+
+@attrs.frozen
+class PollState:
+    """Everything the engine remembers about one task's wait."""
+
+    provider: str
+    task_id: str
+    started: float
+    deadline: float | None
+    delay: float
+    polls: int = 0
+    last: TaskSnapshot | None = None
+    warned_unknown: bool = False
+
+
+def start(policy: Policy, provider: str, task_id: str, now: float) -> PollState:
+    """The state before the first poll, which happens at once (no sleep first)."""
+    deadline = None if policy.timeout is None else now + policy.timeout
+    return PollState(provider, task_id, now, deadline, policy.interval)
+
+
+def _terminal(policy: Policy, snap: TaskSnapshot) -> Decision:
+    if snap.status is Status.SUCCEEDED or not policy.raise_on_failure:
+        return Finish(snap)
+    detail = f": {snap.error}" if snap.error else ""
+    if snap.status is Status.FAILED:
+        return Raise(
+            TaskFailed(f"{snap.provider} task {snap.task_id} failed{detail}", snap.provider, snap.task_id, snap)
+        )
+    message = f"{snap.provider} task {snap.task_id} was cancelled ({snap.raw_status}){detail}"
+    return Raise(TaskCancelled(message, snap.provider, snap.task_id, snap))
+
+
+def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: float) -> tuple[Decision, PollState]:
+    """The next step after `attempt`, at monotonic time `now`; u in [0, 1) draws the jitter."""
+    state = attrs.evolve(state, polls=state.polls + 1)
+    if isinstance(attempt, Fatal):
+        return Raise(attempt.error), state
+    warning = None
+    if isinstance(attempt, Observed):
+        snap = attempt.snapshot
+        state = attrs.evolve(state, last=snap)
+        if snap.status.is_terminal:  # a terminal answer wins, even past the deadline
+            return _terminal(policy, snap), state
+        if snap.status is Status.UNKNOWN and not state.warned_unknown:
+            warning = f"{snap.provider} task {snap.task_id}: unknown status {snap.raw_status!r}, still polling"
+            state = attrs.evolve(state, warned_unknown=True)
+    wait = state.delay * (1.0 - policy.jitter * u)
+    if isinstance(attempt, Transient) and attempt.retry_after is not None:
+        wait = max(wait, min(max(attempt.retry_after, 0.0), policy.max_retry_after))
+    state = attrs.evolve(state, delay=min(state.delay * policy.factor, policy.max_interval))
+    if state.deadline is not None:
+        remaining = state.deadline - now
+        if remaining <= 0:
+            elapsed = now - state.started
+            last = f"last status {state.last.raw_status!r}" if state.last else "no answer yet"
+            if isinstance(attempt, Transient):
+                last += f"; last attempt: {attempt.reason}"
+            message = (
+                f"{state.provider} task {state.task_id} not finished after {elapsed:.1f}s, {state.polls} polls ({last})"
+            )
+            return Raise(WaitTimeout(message, state.provider, state.task_id, state.last)), state
+        wait = min(wait, remaining)
+    return Sleep(wait, warning), state

@@ -1,0 +1,92 @@
+"""The exception family, and the redaction that keeps API keys out of every message."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .snapshot import TaskSnapshot
+
+__all__ = [
+    "AuthenticationError",
+    "ConfigurationError",
+    "ProviderError",
+    "TaskCancelled",
+    "TaskFailed",
+    "TaskNotFound",
+    "TaskwaitError",
+    "WaitTimeout",
+    "redact",
+]
+
+REDACTED = "[REDACTED]"
+EXCERPT_CHARS = 300
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """text with every occurrence of each (non-trivial) secret replaced by [REDACTED]."""
+    for secret in secrets:
+        if len(secret) >= 4:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+def excerpt(body: bytes, secrets: Iterable[str]) -> str:
+    """The start of a response body, decoded leniently and redacted, for an error message."""
+    text = body[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")
+    text = redact(text, secrets)
+    return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS] + "…"
+
+
+class TaskwaitError(Exception):
+    """Base of every error taskwait raises."""
+
+
+class ConfigurationError(TaskwaitError, ValueError):
+    """A client cannot be set up: no API key, an unknown provider."""
+
+
+class _TaskError(TaskwaitError):
+    """An error about one task; `snapshot` is the last thing seen of it, if anything."""
+
+    def __init__(self, message: str, provider: str, task_id: str, snapshot: TaskSnapshot | None = None) -> None:
+        super().__init__(message)
+        self.provider = provider
+        self.task_id = task_id
+        self.snapshot = snapshot
+
+
+class TaskFailed(_TaskError):
+    """The provider says the task failed; `snapshot.error` holds its message."""
+
+    snapshot: TaskSnapshot
+
+
+class TaskCancelled(_TaskError):
+    """The provider says the task was cancelled (Lobstr: aborted; partial results may exist)."""
+
+    snapshot: TaskSnapshot
+
+
+class WaitTimeout(_TaskError):
+    """The deadline passed before the task finished; `snapshot` is the last one seen, or None."""
+
+
+class TaskNotFound(_TaskError):
+    """The provider does not know this task id (HTTP 404)."""
+
+
+class AuthenticationError(_TaskError):
+    """The provider refused the API key (HTTP 401 or 403)."""
+
+    def __init__(self, message: str, provider: str, task_id: str, status_code: int) -> None:
+        super().__init__(message, provider, task_id)
+        self.status_code = status_code
+
+
+class ProviderError(_TaskError):
+    """The provider answered something the wait cannot use; `body` is a redacted excerpt."""
+
+    def __init__(self, message: str, provider: str, task_id: str, status_code: int | None, body: str) -> None:
+        super().__init__(message, provider, task_id)
+        self.status_code = status_code
+        self.body = body

@@ -1,0 +1,69 @@
+"""One status language for five providers: `Status` and the normalization tables."""
+
+from __future__ import annotations
+
+import enum
+from types import MappingProxyType
+
+__all__ = ["PROVIDERS", "Status", "normalize_status"]
+
+PROVIDERS: tuple[str, ...] = ("databar", "deepomatic", "flexprice", "lobstr", "openmart")
+
+
+class Status(enum.StrEnum):
+    """Where a task stands, in the same words for every provider."""
+
+    PENDING = "pending"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+    @property
+    def is_terminal(self) -> bool:
+        """True once the task will not change again (succeeded, failed or cancelled)."""
+        return self in _TERMINAL
+
+
+_TERMINAL = frozenset({Status.SUCCEEDED, Status.FAILED, Status.CANCELLED})
+
+
+def _table(**by_status: str) -> MappingProxyType[str, Status]:
+    """A lower-cased raw value -> Status table from space-separated raw values per status."""
+    return MappingProxyType({raw.lower(): Status[name] for name, raws in by_status.items() for raw in raws.split()})
+
+
+# Which raw field each table reads: databar, openmart and deepomatic `status`; lobstr
+# `status.status`; flexprice `task_status` (never the record's lifecycle `status`).
+_TABLES: MappingProxyType[str, MappingProxyType[str, Status]] = MappingProxyType(
+    {
+        "databar": _table(
+            PENDING="queued created",
+            RUNNING="processing no_data",
+            SUCCEEDED="completed partially_completed success",
+            FAILED="failed error gone",
+            CANCELLED="cancelled",
+        ),
+        "openmart": _table(RUNNING="PROCESSING", SUCCEEDED="COMPLETED", FAILED="ERRORED", CANCELLED="CANCELLED"),
+        "lobstr": _table(
+            PENDING="pending", RUNNING="running", SUCCEEDED="completed done", FAILED="failed error", CANCELLED="aborted"
+        ),
+        "deepomatic": _table(PENDING="pending", SUCCEEDED="success", FAILED="error"),
+        "flexprice": _table(PENDING="PENDING", RUNNING="PROCESSING", SUCCEEDED="COMPLETED", FAILED="FAILED"),
+    }
+)
+
+
+def normalize_status(provider: str, raw: str | None) -> Status:
+    """Map a provider's raw status to a `Status`, ignoring case and surrounding whitespace.
+
+    A value the table does not list (or None) is `Status.UNKNOWN`; an unknown provider is a ValueError.
+    """
+    try:
+        table = _TABLES[provider]
+    except KeyError:
+        raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}") from None
+    if raw is None:
+        return Status.UNKNOWN
+    return table.get(raw.strip().lower(), Status.UNKNOWN)

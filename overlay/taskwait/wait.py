@@ -1,0 +1,259 @@
+"""`get_task`, `wait_for` and `wait_for_many`, sync and async: thin shells over one engine.
+
+Both shells run the same loop: take the due task ids from `Waits`, run their request plan
+(`wire`), record the attempts; they differ only in how they sleep and send requests.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+import anyio
+
+from .engine import Fatal, Observed, Policy, Raise, Sleep, Transient
+from .errors import AuthenticationError, ProviderError, TaskwaitError
+from .providers import Adapter, adapter_for
+from .schedule import Outcome, Waits
+from .snapshot import TaskSnapshot
+from .wire import LIST_CHUNK, Context, Plan, drive, drive_async, get_plan, list_plan, secrets_of
+
+__all__ = [
+    "DEFAULT_CONCURRENCY",
+    "DEFAULT_TIMEOUT",
+    "get_task",
+    "get_task_async",
+    "wait_for",
+    "wait_for_async",
+    "wait_for_many",
+    "wait_for_many_async",
+]
+
+log = logging.getLogger("taskwait")
+DEFAULT_TIMEOUT = 900.0
+DEFAULT_CONCURRENCY = 10
+OnUpdate = Callable[[TaskSnapshot], object]
+OnAttempt = Callable[[str, int, float], object]  # task id, polls so far, seconds since the wait began
+
+
+def check_task_id(task_id: object) -> str:
+    """The id itself, or a TypeError/ValueError before any request is made."""
+    if not isinstance(task_id, str):
+        raise TypeError(f"task_id must be a str, not {type(task_id).__name__}")
+    if not task_id.strip() or task_id in (".", ".."):
+        raise ValueError(f"task_id must be a non-empty path segment, not {task_id!r}")
+    return task_id
+
+
+def _policy(adapter: Adapter, timeout: float | None, interval: float | None, max_interval: float | None,
+            raise_on_failure: bool) -> Policy:  # fmt: skip
+    interval = adapter.interval if interval is None else interval
+    if max_interval is None:
+        max_interval = max(adapter.max_interval, interval)
+    return Policy(timeout=timeout, interval=interval, max_interval=max_interval, raise_on_failure=raise_on_failure)
+
+
+class _Run:
+    """One wait over some tasks of one client: the parts shared by the sync and async shells."""
+
+    def __init__(self, client: Any, task_ids: Iterable[object], policy_args: tuple[Any, ...], *, many: bool,
+                 on_update: OnUpdate | None, on_attempt: OnAttempt | None,
+                 clock: Callable[[], float], rand: Callable[[], float]) -> None:  # fmt: skip
+        self.adapter = adapter_for(client)
+        self.client = client
+        ids = [check_task_id(t) for t in task_ids]
+        self.policy = _policy(self.adapter, *policy_args)
+        self.ctx = Context(self.adapter, client, secrets_of(client, self.adapter), time.time)
+        self.waits = Waits.begin(self.policy, self.adapter.name, ids, clock())
+        self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
+        self.clock, self.rand = clock, rand
+        self.failure: BaseException | None = None
+        batched = many and self.adapter.list_tasks is not None
+        self.limit = LIST_CHUNK if batched else 1
+        self.window = self.policy.max_interval * self.policy.jitter if batched else 0.0
+
+    def take(self) -> list[str] | float | None:
+        return self.waits.take(self.clock(), self.limit, self.window)
+
+    def plan(self, due: list[str]) -> Plan:
+        return list_plan(self.ctx, due) if len(due) > 1 else get_plan(self.ctx, due[0])
+
+    def record(self, attempts: dict[str, Any]) -> None:
+        """Feed attempts to the engine; call back; stop everything on a refused key (many)."""
+        for task_id, attempt in attempts.items():
+            decision = self.waits.record(task_id, attempt, self.clock(), self.rand())
+            state = self.waits.states[task_id]
+            if isinstance(decision, Sleep) and decision.warning:
+                log.warning(decision.warning)
+            if isinstance(attempt, Transient):
+                log.debug("%s task %s: %s", self.adapter.name, task_id, attempt.reason)
+            if self.on_attempt is not None:
+                self.on_attempt(task_id, state.polls, self.clock() - state.started)
+            if isinstance(attempt, Observed) and self.on_update is not None:
+                self.on_update(attempt.snapshot)
+            if self.many and isinstance(decision, Raise) and isinstance(decision.error, AuthenticationError):
+                self.halt(decision.error)
+
+    def halt(self, failure: BaseException) -> None:
+        if self.failure is None:
+            self.failure = failure
+        self.waits.clear()
+
+    def outcomes(self) -> dict[str, Outcome]:
+        if self.failure is not None:
+            raise self.failure
+        return {task_id: self.waits.results[task_id] for task_id in self.waits.states}
+
+    def outcome(self) -> TaskSnapshot:
+        if self.failure is not None:
+            raise self.failure
+        (result,) = self.waits.results.values()
+        if isinstance(result, TaskwaitError):
+            raise result
+        return result
+
+
+def _run_sync(run: _Run, concurrency: int, sleep: Callable[[float], object] | None) -> None:
+    wake = threading.Event()
+    lock = threading.Lock()
+
+    def worker() -> None:
+        try:
+            while True:
+                with lock:
+                    due = run.take()
+                if due is None:
+                    return
+                if isinstance(due, float):
+                    sleep(due) if sleep is not None else wake.wait(due)
+                    continue
+                attempts = drive(run.client, run.plan(due))
+                with lock:
+                    run.record(attempts)
+        except BaseException as exc:
+            with lock:
+                run.halt(exc)
+            wake.set()
+            raise
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(max(0, concurrency - 1))]
+    for thread in threads:
+        thread.start()
+    try:
+        worker()
+    finally:
+        for thread in threads:
+            thread.join()
+
+
+async def _run_async(run: _Run, concurrency: int, sleep: Callable[[float], Awaitable[object]] | None) -> None:
+    nap = sleep or anyio.sleep
+    group = anyio.create_task_group()
+
+    async def worker() -> None:
+        try:
+            while True:
+                due = run.take()
+                if due is None:
+                    return
+                if isinstance(due, float):
+                    await nap(due)
+                    continue
+                run.record(await drive_async(run.client, run.plan(due)))
+                if run.failure is not None:
+                    group.cancel_scope.cancel()
+        except Exception as exc:
+            run.halt(exc)
+            group.cancel_scope.cancel()
+
+    async with group:
+        for _ in range(concurrency):
+            group.start_soon(worker)
+
+
+def get_task(client: Any, task_id: str) -> TaskSnapshot:
+    """One request: the task as it stands now, normalized."""
+    adapter, task_id = adapter_for(client), check_task_id(task_id)
+    ctx = Context(adapter, client, secrets_of(client, adapter), time.time)
+    attempt = drive(client, get_plan(ctx, task_id))[task_id]
+    return _snapshot_or_raise(adapter, task_id, attempt)
+
+
+async def get_task_async(client: Any, task_id: str) -> TaskSnapshot:
+    """One request, async: the task as it stands now, normalized."""
+    adapter, task_id = adapter_for(client), check_task_id(task_id)
+    ctx = Context(adapter, client, secrets_of(client, adapter), time.time)
+    attempt = (await drive_async(client, get_plan(ctx, task_id)))[task_id]
+    return _snapshot_or_raise(adapter, task_id, attempt)
+
+
+def _snapshot_or_raise(adapter: Adapter, task_id: str, attempt: Any) -> TaskSnapshot:
+    if isinstance(attempt, Observed):
+        return attempt.snapshot
+    if isinstance(attempt, Fatal):
+        raise attempt.error
+    # get_task makes one request: a transient fault is an error here, not a reason to retry
+    raise ProviderError(f"{adapter.name} task {task_id}: {attempt.reason}", adapter.name, task_id, None, attempt.reason)
+
+
+def wait_for(client: Any, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None,
+             max_interval: float | None = None, on_update: OnUpdate | None = None, raise_on_failure: bool = True,
+             on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
+             sleep: Callable[[float], object] | None = None,
+             rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
+    """Poll one task until it is done; see the README for errors and defaults."""
+    run = _Run(client, [task_id], (timeout, interval, max_interval, raise_on_failure), many=False,
+               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    _run_sync(run, 1, sleep)
+    return run.outcome()
+
+
+async def wait_for_async(client: Any, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT,
+                         interval: float | None = None, max_interval: float | None = None,
+                         on_update: OnUpdate | None = None, raise_on_failure: bool = True,
+                         on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
+                         sleep: Callable[[float], Awaitable[object]] | None = None,
+                         rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
+    """Poll one task until it is done, without blocking the event loop (asyncio or trio)."""
+    run = _Run(client, [task_id], (timeout, interval, max_interval, raise_on_failure), many=False,
+               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    await _run_async(run, 1, sleep)
+    return run.outcome()
+
+
+def _check_concurrency(concurrency: int) -> int:
+    if not isinstance(concurrency, int) or concurrency < 1:
+        raise ValueError(f"concurrency must be a whole number >= 1, not {concurrency!r}")
+    return concurrency
+
+
+def wait_for_many(client: Any, task_ids: Iterable[str], *, timeout: float | None = DEFAULT_TIMEOUT,
+                  concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
+                  max_interval: float | None = None, on_update: OnUpdate | None = None,
+                  on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
+                  sleep: Callable[[float], object] | None = None,
+                  rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
+    """Wait on many tasks at once: each id maps to its terminal snapshot or the error that ended its wait."""
+    concurrency = _check_concurrency(concurrency)
+    run = _Run(client, task_ids, (timeout, interval, max_interval, False), many=True,
+               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    _run_sync(run, concurrency, sleep)
+    return run.outcomes()
+
+
+async def wait_for_many_async(client: Any, task_ids: Iterable[str], *, timeout: float | None = DEFAULT_TIMEOUT,
+                              concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
+                              max_interval: float | None = None, on_update: OnUpdate | None = None,
+                              on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
+                              sleep: Callable[[float], Awaitable[object]] | None = None,
+                              rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
+    """Wait on many tasks at once, async; at most `concurrency` requests in flight."""
+    concurrency = _check_concurrency(concurrency)
+    run = _Run(client, task_ids, (timeout, interval, max_interval, False), many=True,
+               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    await _run_async(run, concurrency, sleep)
+    return run.outcomes()
