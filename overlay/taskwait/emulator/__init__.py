@@ -1,0 +1,15 @@
+"""The five providers' task APIs on loopback, for tests and demos without keys or network.
+
+with Emulator() as emu:
+    task = emu.add_task("lobstr", outcome="cancel", total=40, polls=3)
+    client = taskwait.connect("lobstr", emu.api_key, base_url=emu.base_url("lobstr"))
+"""
+
+from .app import create_app as create_app
+from .server import DEFAULT_API_KEY as DEFAULT_API_KEY
+from .server import Emulator as Emulator
+from .store import FAULT_KINDS as FAULT_KINDS
+from .store import Faults as Faults
+from .store import TaskScript as TaskScript
+
+__all__ = ["DEFAULT_API_KEY", "FAULT_KINDS", "Emulator", "Faults", "TaskScript", "create_app"]

@@ -1,0 +1,40 @@
+"""python -m taskwait.emulator --port 8000: serve the five providers until interrupted."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+
+from .formats import FORMATS
+from .server import DEFAULT_API_KEY, Emulator
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m taskwait.emulator", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    parser.add_argument(
+        "--api-key", default=DEFAULT_API_KEY, help=f"the key every provider accepts ({DEFAULT_API_KEY})"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed of the random faults (default 0)")
+    parser.add_argument("--lobstr-rate-limit", type=int, default=90, help="Lobstr requests a minute (0: none)")
+    args = parser.parse_args(argv)
+    try:
+        emulator = Emulator(host=args.host, port=args.port, api_key=args.api_key, seed=args.seed,
+                            lobstr_rate_limit=args.lobstr_rate_limit or None, log_level="warning")  # fmt: skip
+    except OSError as exc:
+        print(f"emulator: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"taskwait emulator on {emulator.url} (Ctrl-C stops it)")
+    for name in FORMATS:
+        print(f"  {name:<11} {emulator.base_url(name)}")
+    print(f"  admin       POST {emulator.url}/_admin/tasks, POST {emulator.url}/_admin/faults")
+    sys.stdout.flush()
+    with contextlib.suppress(KeyboardInterrupt):
+        emulator.serve_forever()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Each provider's wire format as its docs describe it, written from the docs alone.
+
+This module deliberately imports nothing of the client side (no adapters, no status
+tables): a fake built on the code it tests would prove nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+__all__ = ["FORMATS", "Format", "TaskView"]
+
+
+@attrs.frozen
+class TaskView:
+    """What a provider's answer is made from: a task at one moment of its script."""
+
+    task_id: str
+    raw_status: str
+    final: bool
+    fraction: float
+    total: int | None
+    data: Any
+    error: str | None
+    created: dt.datetime
+
+
+def _iso(when: dt.datetime, zone: bool = True) -> str:
+    text = when.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
+    return text + "Z" if zone else text
+
+
+def _databar(t: TaskView) -> dict[str, Any]:
+    body: dict[str, Any] = {"task_id": t.task_id, "request_id": t.task_id, "status": t.raw_status, "credits_spent": 0}
+    if t.final and t.error is None:
+        body |= {"data": t.data, "credits_spent": 12}
+    if t.error is not None and t.final:
+        body["error"] = t.error
+    return body
+
+
+def _openmart(t: TaskView) -> dict[str, Any]:
+    return {"task_id": t.task_id, "status": t.raw_status, "tracking_id": f"track-{t.task_id}",
+            "data": t.data if t.final and t.error is None else None}  # fmt: skip
+
+
+def _lobstr(t: TaskView) -> dict[str, Any]:
+    running = t.raw_status != "pending"
+    done_reason = {"completed": "completed", "aborted": "run_aborted", "failed": "error"}.get(t.raw_status)
+    status = {
+        "status": t.raw_status,
+        "started_at": _iso(t.created, zone=False) if running else None,
+        "ended_at": _iso(t.created + dt.timedelta(seconds=1), zone=False) if t.final else None,
+        "is_done": t.final,
+        "total_results": round(t.fraction * (t.total or 0)) if running else 0,
+        "total_pages": 1 if running else 0,
+        "done_reason": done_reason if t.final else None,
+        "has_errors": t.error is not None and t.final,
+        "errors": t.error if t.final else None,
+    }
+    return {"hash_value": t.task_id, "created_at": _iso(t.created, zone=False), "is_active": not t.final,
+            "params": {"url": "https://www.example.com/search?q=coffee"}, "module": 5, "object": "task",
+            "status": status}  # fmt: skip
+
+
+def _deepomatic(t: TaskView) -> dict[str, Any]:
+    return {"id": t.task_id, "status": t.raw_status, "error": t.error if t.final else None,
+            "date_created": _iso(t.created), "date_updated": _iso(t.created) if t.final else None,
+            "data": t.data if t.final and t.error is None else None, "subtasks": None}  # fmt: skip
+
+
+def _flexprice(t: TaskView) -> dict[str, Any]:
+    started = t.raw_status != "PENDING"
+    done = round(t.fraction * t.total) if t.total and started else 0
+    failed = done // 10 if t.raw_status == "FAILED" else 0
+    return {
+        "id": t.task_id, "tenant_id": "tenant_emulator", "environment_id": "env_emulator",
+        "task_type": "IMPORT", "entity_type": "EVENTS", "file_url": "https://example.com/events.csv",
+        "file_name": "events.csv", "file_type": "CSV", "task_status": t.raw_status,
+        "total_records": t.total if started else None, "processed_records": done,
+        "successful_records": done - failed, "failed_records": failed,
+        "error_summary": t.error if t.final else None, "metadata": {},
+        "started_at": _iso(t.created) if started else None,
+        "completed_at": _iso(t.created) if t.raw_status == "COMPLETED" else None,
+        "failed_at": _iso(t.created) if t.raw_status == "FAILED" else None,
+        "status": "published", "created_at": _iso(t.created), "updated_at": _iso(t.created),
+        "created_by": "user_emulator", "updated_by": "user_emulator",
+    }  # fmt: skip
+
+
+def _header_is(name: str, prefix: str = "") -> Callable[[Mapping[str, str], str], bool]:
+    def check(headers: Mapping[str, str], key: str) -> bool:
+        return headers.get(name) == f"{prefix}{key}"
+
+    return check
+
+
+def _openmart_auth(headers: Mapping[str, str], key: str) -> bool:
+    return headers.get("x-api-key") == key or headers.get("authorization") == f"Bearer {key}"
+
+
+@attrs.frozen
+class Format:
+    """One provider: where its task lives, how it checks keys, how it answers."""
+
+    name: str
+    task_path: str  # below the provider's prefix; {task_id} is the task
+    real_base_path: str  # what the real base URL carries after the host, e.g. "/v1"
+    authorized: Callable[[Mapping[str, str], str], bool]
+    unauthorized: tuple[int, dict[str, Any]]
+    not_found: dict[str, Any]
+    lifecycles: Mapping[str, tuple[str, ...]]  # outcome -> raw statuses in order
+    render: Callable[[TaskView], dict[str, Any]]
+    list_path: str | None = None
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("databar", "/v1/tasks/{task_id}", "", _header_is("x-apikey"), (403, {"detail": "Forbidden"}),
+               {"detail": "Not Found"},
+               {"success": ("queued", "processing", "completed"), "failure": ("queued", "processing", "failed"),
+                "cancel": ("queued", "processing", "cancelled")}, _databar),
+        Format("openmart", "/api/v1/task/{task_id}", "", _openmart_auth, (401, {"detail": "Invalid API Key"}),
+               {"detail": "Task not found"},
+               {"success": ("PROCESSING", "COMPLETED"), "failure": ("PROCESSING", "ERRORED"),
+                "cancel": ("PROCESSING", "CANCELLED")}, _openmart),
+        Format("lobstr", "/v1/tasks/{task_id}", "", _header_is("authorization", "Token "),
+               (401, {"detail": "Invalid token."}), {"detail": "Not found."},
+               {"success": ("pending", "running", "completed"), "failure": ("pending", "running", "failed"),
+                "cancel": ("pending", "running", "aborted")}, _lobstr),
+        Format("deepomatic", "/v0.7/tasks/{task_id}", "", _header_is("x-api-key"),
+               (401, {"detail": "Invalid API key."}), {"detail": "Not found."},
+               {"success": ("pending", "success"), "failure": ("pending", "error")}, _deepomatic,
+               list_path="/v0.7/tasks"),
+        Format("flexprice", "/tasks/{task_id}", "/v1", _header_is("x-api-key"), (401, {"error": "Unauthorized"}),
+               {"code": "not_found", "message": "task not found", "http_status_code": 404},
+               {"success": ("PENDING", "PROCESSING", "COMPLETED"), "failure": ("PENDING", "PROCESSING", "FAILED")},
+               _flexprice),
+    )
+}  # fmt: skip

@@ -1,0 +1,188 @@
+"""Scripted tasks and faults: what the emulator answers, decided by seeded randomness."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import threading
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from .formats import FORMATS, TaskView
+
+__all__ = ["FAULT_KINDS", "Faults", "Store", "TaskScript"]
+
+FAULT_KINDS = ("429", "500", "502", "503", "drop", "slow", "malformed")
+
+
+def _rate(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be between 0 and 1, not {value!r}")
+
+
+def _kinds(_: object, attribute: attrs.Attribute[Any], value: Sequence[str | None]) -> None:
+    bad = [k for k in value if k is not None and k not in FAULT_KINDS]
+    if bad:
+        raise ValueError(f"unknown fault kind(s) {bad}; known: {', '.join(FAULT_KINDS)}")
+
+
+@attrs.frozen
+class Faults:
+    """Faults for a task or the whole server: a script for the first requests, then random rates."""
+
+    script: tuple[str | None, ...] = attrs.field(default=(), converter=tuple, validator=_kinds)
+    rate_429: float = attrs.field(default=0.0, validator=_rate)
+    rate_5xx: float = attrs.field(default=0.0, validator=_rate)
+    rate_drop: float = attrs.field(default=0.0, validator=_rate)
+    rate_slow: float = attrs.field(default=0.0, validator=_rate)
+    rate_malformed: float = attrs.field(default=0.0, validator=_rate)
+    retry_after: float = 1.0
+    slow_seconds: float = 5.0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Faults:
+        return cls(**data)
+
+    def pick(self, request_number: int, rng: random.Random) -> str | None:
+        """The fault for the n-th request (1-based), or None to answer normally."""
+        if request_number <= len(self.script):
+            return self.script[request_number - 1]
+        draw = rng.random()
+        for kind, rate in (("429", self.rate_429), ("5xx", self.rate_5xx), ("drop", self.rate_drop),
+                           ("slow", self.rate_slow), ("malformed", self.rate_malformed)):  # fmt: skip
+            if draw < rate:
+                return rng.choice(("500", "502", "503")) if kind == "5xx" else kind
+            draw -= rate
+        return None
+
+
+def _outcome(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in ("success", "failure", "cancel"):
+        raise ValueError(f"outcome must be success, failure or cancel, not {value!r}")
+
+
+def _to_faults(value: Faults | dict[str, Any]) -> Faults:
+    return Faults(**value) if isinstance(value, dict) else value
+
+
+@attrs.frozen
+class TaskScript:
+    """How one task unfolds: its raw statuses, over polls or over seconds, and how it ends."""
+
+    provider: str
+    task_id: str = attrs.field(factory=lambda: uuid.uuid4().hex)
+    outcome: str = attrs.field(default="success", validator=_outcome)
+    statuses: tuple[str, ...] | None = attrs.field(default=None, converter=attrs.converters.optional(tuple))
+    polls: int = 2  # answered polls before the final status, when `duration` is None
+    duration: float | None = None  # seconds from creation to the final status
+    total: int | None = None  # records or results, for providers that report progress
+    data: Any = attrs.field(factory=lambda: {"result": "ok"})
+    error: str | None = None
+    faults: Faults = attrs.field(factory=Faults, converter=_to_faults)
+
+    def __attrs_post_init__(self) -> None:
+        fmt = FORMATS.get(self.provider)
+        if fmt is None:
+            raise ValueError(f"unknown provider {self.provider!r}; known: {', '.join(FORMATS)}")
+        if self.statuses is None and self.outcome not in fmt.lifecycles:
+            raise ValueError(f"{self.provider} has no {self.outcome!r} outcome")
+        if not self.task_id or self.polls < 0 or (self.duration is not None and self.duration < 0):
+            raise ValueError("task_id must be non-empty, polls and duration non-negative")
+
+    @property
+    def lifecycle(self) -> tuple[str, ...]:
+        return self.statuses or FORMATS[self.provider].lifecycles[self.outcome]
+
+
+@attrs.define
+class Record:
+    """A task the emulator holds, and what it has seen of it."""
+
+    script: TaskScript
+    created: float
+    created_wall: dt.datetime
+    rng: random.Random
+    requests: int = 0
+    answered: int = 0
+
+    def view(self, now: float) -> TaskView:
+        steps = self.script.lifecycle
+        if self.script.duration is not None:
+            fraction = 1.0 if self.script.duration == 0 else min(1.0, (now - self.created) / self.script.duration)
+        else:
+            fraction = 1.0 if self.script.polls == 0 else min(1.0, (self.answered - 1) / self.script.polls)
+        index = len(steps) - 1 if fraction >= 1.0 else min(len(steps) - 2, int(fraction * (len(steps) - 1)))
+        final = index == len(steps) - 1
+        error = self.script.error
+        if final and error is None and self.script.outcome != "success":
+            error = {"failure": "the task failed", "cancel": "the task was cancelled"}[self.script.outcome]
+        data = self.script.data if self.script.outcome == "success" else None
+        return TaskView(self.script.task_id, steps[max(index, 0)], final, fraction, self.script.total, data,
+                        error if final else None, self.created_wall)  # fmt: skip
+
+
+class Store:
+    """All scripted tasks, keyed by (provider, task id); safe to use from any thread."""
+
+    def __init__(self, seed: int = 0, faults: Faults | None = None, clock: Callable[[], float] = time.monotonic):
+        self.seed = seed
+        self.faults = faults or Faults()
+        self.clock = clock
+        self._tasks: dict[tuple[str, str], Record] = {}
+        self._lock = threading.Lock()
+        self._server_requests = 0
+        self._server_rng = random.Random(f"{seed}:server")
+
+    def add(self, script: TaskScript) -> TaskScript:
+        rng = random.Random(f"{self.seed}:{script.provider}:{script.task_id}")
+        record = Record(script, self.clock(), dt.datetime.now(dt.UTC), rng)
+        with self._lock:
+            self._tasks[(script.provider, script.task_id)] = record
+        return script
+
+    def reset(self, faults: Faults | None = None) -> None:
+        with self._lock:
+            self._tasks.clear()
+            self.faults = faults or Faults()
+            self._server_requests = 0
+            self._server_rng = random.Random(f"{self.seed}:server")
+
+    def set_faults(self, faults: Faults) -> None:
+        with self._lock:
+            self.faults = faults
+
+    def server_fault(self) -> str | None:
+        """A server-wide fault for the next request (drawn before any task is looked at)."""
+        with self._lock:
+            self._server_requests += 1
+            return self.faults.pick(self._server_requests, self._server_rng)
+
+    def exists(self, provider: str, task_id: str) -> bool:
+        return (provider, task_id) in self._tasks
+
+    def poll(self, provider: str, task_id: str, *, faults: bool = True) -> tuple[TaskView | None, str | None, Faults]:
+        """(the task now, a fault to answer with instead, the task's faults); view None if unknown."""
+        with self._lock:
+            record = self._tasks.get((provider, task_id))
+            if record is None:
+                return None, None, self.faults
+            record.requests += 1
+            fault = record.script.faults.pick(record.requests, record.rng) if faults else None
+            if fault in (None, "slow"):  # a slow answer still carries the task
+                record.answered += 1
+            return record.view(self.clock()), fault, record.script.faults
+
+    def stats(self, provider: str, task_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            record = self._tasks.get((provider, task_id))
+            if record is None:
+                return None
+            return {"provider": provider, "task_id": task_id, "requests": record.requests,
+                    "answered": record.answered, "outcome": record.script.outcome}  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self._tasks)
