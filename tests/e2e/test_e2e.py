@@ -142,7 +142,7 @@ def test_many_over_sockets_sync_and_async(emu: Emulator) -> None:
 
     results = anyio.run(main)
     assert isinstance(results["missing"], taskwait.TaskNotFound)
-    assert [r for r in results.values() if isinstance(r, taskwait.TaskSnapshot)][0].status is Status.SUCCEEDED
+    assert next(r for r in results.values() if isinstance(r, taskwait.TaskSnapshot)).status is Status.SUCCEEDED
 
 
 def test_the_pytest_fixture_serves(taskwait_emulator: Emulator) -> None:
