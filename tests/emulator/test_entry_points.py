@@ -73,6 +73,7 @@ def test_python_dash_m_prints_base_urls_and_serves_until_interrupted() -> None:
         assert lines[0].startswith("taskwait emulator on http://127.0.0.1:")
         urls = dict(line.split() for line in lines[1:])
         assert set(urls) == set(taskwait.PROVIDERS)
+        assert httpx.get(lines[0].split()[3] + "/", timeout=5).status_code == 200
         client = taskwait.connect("deepomatic", "emulator-key", base_url=urls["deepomatic"])
         with pytest.raises(taskwait.TaskNotFound):
             taskwait.get_task(client, "nope")

@@ -7,7 +7,7 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -30,11 +30,15 @@ def _kinds(_: object, attribute: attrs.Attribute[Any], value: Sequence[str | Non
         raise ValueError(f"unknown fault kind(s) {bad}; known: {', '.join(FAULT_KINDS)}")
 
 
+def _as_tuple(value: Iterable[str | None]) -> tuple[str | None, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Faults:
     """Faults for a task or the whole server: a script for the first requests, then random rates."""
 
-    script: tuple[str | None, ...] = attrs.field(default=(), converter=tuple, validator=_kinds)
+    script: tuple[str | None, ...] = attrs.field(default=(), converter=_as_tuple, validator=_kinds)
     rate_429: float = attrs.field(default=0.0, validator=_rate)
     rate_5xx: float = attrs.field(default=0.0, validator=_rate)
     rate_drop: float = attrs.field(default=0.0, validator=_rate)

@@ -1,0 +1,7 @@
+"""python -m taskwait: the `taskwait` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

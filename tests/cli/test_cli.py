@@ -1,0 +1,177 @@
+"""The `taskwait` command against the emulator, as a shell user runs it: exit codes, JSON, display, Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from taskwait.emulator import Emulator
+
+KEY = "cli-secret-key-0451"
+
+
+@pytest.fixture(scope="module")
+def emu() -> Iterator[Emulator]:
+    with Emulator(api_key=KEY, lobstr_rate_limit=None) as emulator:
+        yield emulator
+
+
+def env(provider: str | None = None, key: str = KEY, **extra: str) -> dict[str, str]:
+    base = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    if provider:
+        base[f"{provider.upper()}_API_KEY"] = key
+    return base | extra
+
+
+def taskwait(
+    *args: str, environ: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "taskwait", *args]
+    result = subprocess.run(command, capture_output=True, text=True, env=environ or env(), timeout=timeout)
+    assert KEY not in result.stdout and KEY not in result.stderr
+    return result
+
+
+def wait_args(emu: Emulator, provider: str, *ids: str) -> list[str]:
+    return ["wait", provider, *ids, "--base-url", emu.base_url(provider), "--interval", "0.02"]
+
+
+def test_wait_json_lines_parse_back_and_exit_0(emu: Emulator) -> None:
+    ids = [emu.add_task("flexprice", polls=2, total=300).task_id for _ in range(3)]
+    result = taskwait(*wait_args(emu, "flexprice", *ids), "--json", environ=env("flexprice"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # not a terminal: nothing but errors
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["task_id"] for line in lines] == ids
+    for line in lines:
+        assert line["provider"] == "flexprice" and line["status"] == "succeeded" and line["raw_status"] == "COMPLETED"
+        assert line["progress"] == {"done": 300, "total": 300, "fraction": 1.0}
+        assert line["polls"] == 3 and line["elapsed"] >= 0 and set(line) >= {"error", "data"}
+
+
+def test_summary_table_when_not_json(emu: Emulator) -> None:
+    task = emu.add_task("databar", polls=1)
+    result = taskwait(*wait_args(emu, "databar", task.task_id), environ=env("databar"))
+    assert result.returncode == 0 and task.task_id in result.stdout and "succeeded" in result.stdout
+
+
+def test_failed_or_cancelled_exit_1(emu: Emulator) -> None:
+    good = emu.add_task("lobstr", polls=1).task_id
+    aborted = emu.add_task("lobstr", outcome="cancel", polls=1, total=12).task_id
+    result = taskwait(*wait_args(emu, "lobstr", good, aborted), "--json", environ=env("lobstr"))
+    assert result.returncode == 1
+    statuses = {json.loads(line)["task_id"]: json.loads(line)["status"] for line in result.stdout.splitlines()}
+    assert statuses == {good: "succeeded", aborted: "cancelled"}
+
+
+def test_usage_errors_exit_2(emu: Emulator, tmp_path: Path) -> None:
+    assert taskwait("wait", "nosuch", "x").returncode == 2
+    missing = taskwait("wait", "databar", "x", "--base-url", emu.base_url("databar"))
+    assert missing.returncode == 2 and "DATABAR_API_KEY" in missing.stderr and "--api-key-file" in missing.stderr
+    assert taskwait("wait", "databar", " ", environ=env("databar")).returncode == 2
+    empty = tmp_path / "empty"
+    empty.write_text("")
+    assert taskwait("get", "databar", "x", "--api-key-file", str(empty)).returncode == 2
+    assert taskwait("get", "databar", "x", "--api-key-file", str(tmp_path / "absent")).returncode == 2
+
+
+def test_timeout_exit_3(emu: Emulator) -> None:
+    task = emu.add_task("openmart", polls=10**6)
+    result = taskwait(*wait_args(emu, "openmart", task.task_id), "--timeout", "0.3", "--json", environ=env("openmart"))
+    assert result.returncode == 3 and "not finished" in result.stderr
+    assert json.loads(result.stdout)["outcome"] == "WaitTimeout"
+
+
+def test_auth_not_found_exit_4_and_key_file(emu: Emulator, tmp_path: Path) -> None:
+    task = emu.add_task("deepomatic", polls=0)
+    wrong = taskwait(*wait_args(emu, "deepomatic", task.task_id), environ=env("deepomatic", key="wrong-key"))
+    assert wrong.returncode == 4 and "refused the API key" in wrong.stderr
+    key_file = tmp_path / "key"
+    key_file.write_text(KEY + "\n")
+    args = ["--api-key-file", str(key_file), "--base-url", emu.base_url("deepomatic")]
+    assert taskwait("get", "deepomatic", "no-such-task", *args).returncode == 4
+    found = taskwait("get", "deepomatic", task.task_id, "--json", *args)
+    assert found.returncode == 0 and json.loads(found.stdout)["status"] == "succeeded"
+
+
+def run_in_pty(args: list[str], environ: dict[str, str], interrupt_after: float | None = None) -> tuple[int, str]:
+    """Run the command with stdout and stderr on a pseudo-terminal; return (exit code, all it showed)."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child
+        os.execve(sys.executable, [sys.executable, "-m", "taskwait", *args], environ | {"COLUMNS": "120"})
+    chunks, started, sent = [], time.monotonic(), False
+    while True:
+        if interrupt_after is not None and not sent and time.monotonic() - started > interrupt_after:
+            os.kill(pid, signal.SIGINT)
+            sent = True
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        assert time.monotonic() - started < 60, "the command hung"
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def test_progress_display_renders_in_a_terminal_and_ends_cleanly(emu: Emulator) -> None:
+    flex = emu.add_task("flexprice", duration=1.0, total=5000).task_id
+    code, shown = run_in_pty(wait_args(emu, "flexprice", flex), env("flexprice"))
+    assert code == 0
+    assert "waiting…" in shown and "/5000" in shown  # the live view with a done/total bar
+    assert "5000/5000" in shown.rsplit("waiting…", 1)[-1]  # then the final table
+    assert KEY not in shown
+    assert shown.rstrip().endswith("┘")  # the table is the last thing: the live view cleaned up
+
+
+def test_no_color_is_respected(emu: Emulator) -> None:
+    task = emu.add_task("databar", polls=1).task_id
+    _, coloured = run_in_pty(wait_args(emu, "databar", task), env("databar"))
+    _, plain = run_in_pty(wait_args(emu, "databar", task), env("databar", NO_COLOR="1"))
+    colour = re.compile(r"\x1b\[[0-9;]*3[0-9]m")
+    assert colour.search(coloured) and not colour.search(plain)
+
+
+def test_quiet_shows_no_progress_in_a_terminal(emu: Emulator) -> None:
+    task = emu.add_task("databar", polls=2).task_id
+    code, shown = run_in_pty([*wait_args(emu, "databar", task), "--quiet"], env("databar"))
+    assert code == 0 and "waiting…" not in shown and task in shown
+
+
+def test_ctrl_c_prints_pending_ids_and_resume_command(emu: Emulator) -> None:
+    done = emu.add_task("openmart", polls=0).task_id
+    slow = emu.add_task("openmart", polls=10**6).task_id
+    code, shown = run_in_pty([*wait_args(emu, "openmart", done, slow), "--quiet"], env("openmart"), interrupt_after=1.5)
+    assert code == 130
+    assert f"still pending: {slow}" in shown
+    assert f"resume with: taskwait wait openmart {slow} --base-url {emu.base_url('openmart')}" in shown
+
+
+def test_emulate_subcommand_serves() -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "taskwait", "emulate", "--port", "0"], stdout=subprocess.PIPE,
+                            text=True, env=env(PYTHONUNBUFFERED="1"))  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert first.startswith("taskwait emulator on http://127.0.0.1:")
+        url = first.split()[3]
+        assert httpx.get(url + "/", timeout=5).status_code == 200  # serving, signal handlers in place
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
