@@ -12,6 +12,7 @@ import json
 import os
 import shlex
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -102,9 +103,10 @@ def _run(args: argparse.Namespace) -> int:
 
     client = _client(args)
     if args.command == "get":
-        row = Row(args.provider, args.task_id)
+        row, started = Row(args.provider, args.task_id), time.monotonic()
         snap = get_task(client, args.task_id)
         row.finish(snap)
+        row.attempt(1, time.monotonic() - started)
         _report([row], args.json)
         return _exit_code({args.task_id: snap})
 
