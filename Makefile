@@ -44,8 +44,8 @@ vendor-spec: $(SYNCED)
 	$(RUN) python scripts/vendor_spec.py $(PROVIDER) $(PAGE)
 
 lint: $(SYNCED)
-	$(RUN) ruff check overlay scripts tests
-	$(RUN) ruff format --check overlay scripts tests
+	$(RUN) ruff check overlay scripts tests benchmarks
+	$(RUN) ruff format --check overlay scripts tests benchmarks
 
 typecheck: $(SYNCED)
 	$(RUN) mypy --strict overlay/taskwait $(wildcard generated/*/*_client)
@@ -56,7 +56,7 @@ pytest: $(SYNCED)
 test: lint typecheck check-generated pytest
 
 bench: $(SYNCED)
-	$(RUN) python scripts/bench.py
+	$(RUN) python -m benchmarks.run
 
 clean:
 	rm -rf .venv .tools .mypy_cache .pytest_cache .ruff_cache
