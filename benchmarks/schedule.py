@@ -112,7 +112,10 @@ def run(
             poller(is_done, clock)
             requests += count[0]
             delays.append(clock.now - duration)
+        short = [d for d, duration in zip(delays, durations, strict=True) if duration < 10]
         results[name] = {"requests_per_task": requests / n_tasks, "p50": percentile(delays, 50),
-                         "p95": percentile(delays, 95), "p99": percentile(delays, 99)}  # fmt: skip
-    results["lower bound (one request at the finish)"] = {"requests_per_task": 1.0, "p50": 0.0, "p95": 0.0, "p99": 0.0}
+                         "p95": percentile(delays, 95), "p99": percentile(delays, 99),
+                         "p95_under_10s": percentile(short, 95)}  # fmt: skip
+    results["lower bound (one request at the finish)"] = {"requests_per_task": 1.0, "p50": 0.0, "p95": 0.0, "p99": 0.0,
+                                                         "p95_under_10s": 0.0}  # fmt: skip
     return results

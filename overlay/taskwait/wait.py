@@ -51,7 +51,8 @@ def check_task_id(task_id: object) -> str:
 
 def _policy(adapter: Adapter, timeout: float | None, interval: float | None, max_interval: float | None,
             raise_on_failure: bool) -> Policy:  # fmt: skip
-    interval = adapter.interval if interval is None else interval
+    if interval is None:  # the provider's default, but never above a max_interval the caller gave
+        interval = adapter.interval if max_interval is None else min(adapter.interval, max_interval)
     if max_interval is None:
         max_interval = max(adapter.max_interval, interval)
     return Policy(timeout=timeout, interval=interval, max_interval=max_interval, raise_on_failure=raise_on_failure)

@@ -288,6 +288,11 @@ def test_bad_schedule_is_a_value_error(kwargs: dict[str, Any]) -> None:
     assert script.requests == []
 
 
+def test_a_low_max_interval_lowers_the_default_interval() -> None:
+    _, _, fake = run("lobstr", [ok("lobstr", "T1", "running"), ok("lobstr", "T1", "completed")], max_interval=2)
+    assert fake.sleeps == [pytest.approx(2 * 0.95)]  # Lobstr's 5 s default capped by max_interval
+
+
 def test_backoff_grows_to_max_interval_with_bounded_jitter() -> None:
     fake = FakeTime()
     script = Script([ok("databar", "T1", "processing")] * 12 + [ok("databar", "T1", "completed")], time=fake)
