@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         scripts = [emu.store.add(script) for script in scenario()]
         rows = {(s.provider, s.task_id): Row(s.provider, s.task_id) for s in scripts}
         err.print(f"emulator on {emu.url}: waiting on {len(rows)} tasks of {len(PROVIDERS)} providers…")
-        with LiveView(rows.values(), enabled=err.is_terminal, console=err):
+        with LiveView(rows.values(), enabled=sys.stderr.isatty(), console=err):
             anyio.run(_wait_all, emu, rows)
         requests = sum(stats["requests"] for s in scripts if (stats := emu.stats(s.provider, s.task_id)))
     out.print(summary_table(rows.values(), title="taskwait demo: every task, as its wait ended"))

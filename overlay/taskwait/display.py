@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterable
 from types import TracebackType
@@ -121,8 +122,7 @@ def _short(task_id: str, width: int = 24) -> str:
 
 def output_console() -> Console:
     """stdout, as wide as the terminal, or wide enough not to wrap the table when piped."""
-    console = Console()
-    return console if console.is_terminal else Console(width=200)
+    return Console() if sys.stdout.isatty() else Console(width=200)
 
 
 def summary_table(rows: Iterable[Row], title: str | None = None) -> Table:

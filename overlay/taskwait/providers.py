@@ -36,11 +36,16 @@ __all__ = ["ADAPTERS", "Adapter", "adapter_for", "plain"]
 
 def plain(value: Any) -> Any:
     """A generated value as plain JSON-like data: models via to_dict(), Unset as None."""
+    if value is None or type(value) in _SCALARS:
+        return value
     if isinstance(value, list):
         return [plain(v) for v in value]
     if hasattr(value, "to_dict"):
         return value.to_dict()
     return None if value.__class__.__name__ == "Unset" else value
+
+
+_SCALARS = frozenset({str, int, float, bool})
 
 
 def _text(value: Any) -> str | None:

@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -106,14 +106,20 @@ def test_auth_not_found_exit_4_and_key_file(emu: Emulator, tmp_path: Path) -> No
     assert found.returncode == 0 and json.loads(found.stdout)["status"] == "succeeded"
 
 
-def run_in_pty(args: list[str], environ: dict[str, str], interrupt_after: float | None = None) -> tuple[int, str]:
+def run_in_pty(
+    args: list[str], environ: dict[str, str], interrupt_when: Callable[[], bool] | None = None
+) -> tuple[int, str]:
     """Run the command with stdout and stderr on a pseudo-terminal; return (exit code, all it showed)."""
     pid, fd = pty.fork()
     if pid == 0:  # the child
-        os.execve(sys.executable, [sys.executable, "-m", "taskwait", *args], environ | {"COLUMNS": "120"})
+        os.execve(
+            sys.executable,
+            [sys.executable, "-m", "taskwait", *args],
+            environ | {"TERM": "xterm-256color", "COLUMNS": "120"},
+        )
     chunks, started, sent = [], time.monotonic(), False
     while True:
-        if interrupt_after is not None and not sent and time.monotonic() - started > interrupt_after:
+        if interrupt_when is not None and not sent and interrupt_when():
             os.kill(pid, signal.SIGINT)
             sent = True
         ready, _, _ = select.select([fd], [], [], 0.05)
@@ -157,7 +163,12 @@ def test_quiet_shows_no_progress_in_a_terminal(emu: Emulator) -> None:
 def test_ctrl_c_prints_pending_ids_and_resume_command(emu: Emulator) -> None:
     done = emu.add_task("openmart", polls=0).task_id
     slow = emu.add_task("openmart", polls=10**6).task_id
-    code, shown = run_in_pty([*wait_args(emu, "openmart", done, slow), "--quiet"], env("openmart"), interrupt_after=1.5)
+
+    def waiting() -> bool:  # the command has polled the slow task twice: it is in its wait loop
+        stats = emu.stats("openmart", slow)
+        return stats is not None and stats["requests"] >= 2
+
+    code, shown = run_in_pty([*wait_args(emu, "openmart", done, slow), "--quiet"], env("openmart"), waiting)
     assert code == 130
     assert f"still pending: {slow}" in shown
     assert f"resume with: taskwait wait openmart {slow} --base-url {emu.base_url('openmart')}" in shown
