@@ -61,13 +61,14 @@ def _policy(adapter: Adapter, timeout: float | None, interval: float | None, max
 class _Run:
     """One wait over some tasks of one client: the parts shared by the sync and async shells."""
 
-    def __init__(self, client: Any, task_ids: Iterable[object], policy_args: tuple[Any, ...], *, many: bool,
-                 on_update: OnUpdate | None, on_attempt: OnAttempt | None,
-                 clock: Callable[[], float], rand: Callable[[], float]) -> None:  # fmt: skip
+    def __init__(self, client: Any, task_ids: Iterable[object], *, timeout: float | None, interval: float | None,
+                 max_interval: float | None, raise_on_failure: bool, many: bool, on_update: OnUpdate | None,
+                 on_attempt: OnAttempt | None, clock: Callable[[], float],
+                 rand: Callable[[], float]) -> None:  # fmt: skip
         self.adapter = adapter_for(client)
         self.client = client
         ids = [check_task_id(t) for t in task_ids]
-        self.policy = _policy(self.adapter, *policy_args)
+        self.policy = _policy(self.adapter, timeout, interval, max_interval, raise_on_failure)
         self.ctx = Context(self.adapter, client, secrets_of(client, self.adapter), time.time)
         self.waits = Waits.begin(self.policy, self.adapter.name, ids, clock())
         self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
@@ -207,8 +208,9 @@ def wait_for(client: Any, task_id: str, *, timeout: float | None = DEFAULT_TIMEO
              sleep: Callable[[float], object] | None = None,
              rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
     """Poll one task until it is done; see the README for errors and defaults."""
-    run = _Run(client, [task_id], (timeout, interval, max_interval, raise_on_failure), many=False,
-               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    run = _Run(client, [task_id], timeout=timeout, interval=interval, max_interval=max_interval,
+               raise_on_failure=raise_on_failure, many=False, on_update=on_update, on_attempt=on_attempt,
+               clock=clock, rand=rand)  # fmt: skip
     _run_sync(run, 1, sleep)
     return run.outcome()
 
@@ -220,8 +222,9 @@ async def wait_for_async(client: Any, task_id: str, *, timeout: float | None = D
                          sleep: Callable[[float], Awaitable[object]] | None = None,
                          rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
     """Poll one task until it is done, without blocking the event loop (asyncio or trio)."""
-    run = _Run(client, [task_id], (timeout, interval, max_interval, raise_on_failure), many=False,
-               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    run = _Run(client, [task_id], timeout=timeout, interval=interval, max_interval=max_interval,
+               raise_on_failure=raise_on_failure, many=False, on_update=on_update, on_attempt=on_attempt,
+               clock=clock, rand=rand)  # fmt: skip
     await _run_async(run, 1, sleep)
     return run.outcome()
 
@@ -240,8 +243,9 @@ def wait_for_many(client: Any, task_ids: Iterable[str], *, timeout: float | None
                   rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
     """Wait on many tasks at once: each id maps to its terminal snapshot or the error that ended its wait."""
     concurrency = _check_concurrency(concurrency)
-    run = _Run(client, task_ids, (timeout, interval, max_interval, False), many=True,
-               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    run = _Run(client, task_ids, timeout=timeout, interval=interval, max_interval=max_interval,
+               raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt,
+               clock=clock, rand=rand)  # fmt: skip
     _run_sync(run, concurrency, sleep)
     return run.outcomes()
 
@@ -254,7 +258,8 @@ async def wait_for_many_async(client: Any, task_ids: Iterable[str], *, timeout: 
                               rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
     """Wait on many tasks at once, async; at most `concurrency` requests in flight."""
     concurrency = _check_concurrency(concurrency)
-    run = _Run(client, task_ids, (timeout, interval, max_interval, False), many=True,
-               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    run = _Run(client, task_ids, timeout=timeout, interval=interval, max_interval=max_interval,
+               raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt,
+               clock=clock, rand=rand)  # fmt: skip
     await _run_async(run, concurrency, sleep)
     return run.outcomes()

@@ -5,7 +5,8 @@ generated `_get_kwargs`) and is sent back the `httpx.Response` or `httpx.HTTPErr
 its return value maps each task id to an `Attempt`. `drive` and `drive_async` run a plan
 with the generated client's own httpx client, so the sync and async paths share every
 decision. The generated parsers run here rather than inside `sync_detailed` so that an
-unreadable body is a transient fault with its status code kept, not a lost response.
+unreadable body is a transient fault with its status code kept, not a lost response
+(`_get_kwargs` and `_parse_response` are the generated module's own request builder and parser).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ __all__ = ["LIST_CHUNK", "Plan", "drive", "drive_async", "get_plan", "list_plan"
 Outcome = httpx.Response | httpx.HTTPError
 Plan = Generator[dict[str, Any], Outcome, dict[str, Attempt]]
 LIST_CHUNK = 100  # ids per multi-task request: keeps the URL short and a page whole
+_ATTEMPTS = (Observed, Transient, Fatal)
 
 
 def secrets_of(client: Any, adapter: Adapter) -> tuple[str, ...]:
@@ -121,7 +123,7 @@ def _single(ctx: Context, task_id: str, outcome: Outcome) -> Attempt:
     module = ctx.adapter.get_task
 
     def parse(response: httpx.Response) -> Any:
-        parsed = module._build_response(client=ctx.client, response=response).parsed
+        parsed = module._parse_response(client=ctx.client, response=response)
         if not isinstance(parsed, ctx.adapter.model):
             raise TypeError(f"not a {ctx.adapter.model.__name__}")
         return parsed
@@ -130,7 +132,7 @@ def _single(ctx: Context, task_id: str, outcome: Outcome) -> Attempt:
         error = _message(outcome.content, ctx.secrets)
         return Observed(TaskSnapshot(ctx.adapter.name, task_id, Status.FAILED, "gone", error=error))
     result = _read(ctx, task_id, outcome, parse)
-    return result if isinstance(result, Observed | Transient | Fatal) else _observe(ctx, task_id, result)
+    return result if isinstance(result, _ATTEMPTS) else _observe(ctx, task_id, result)
 
 
 def get_plan(ctx: Context, task_id: str) -> Plan:
@@ -160,8 +162,8 @@ def list_plan(ctx: Context, task_ids: Sequence[str]) -> Plan:
         offset: int | None = 0
         while offset is not None:
             outcome = yield module._get_kwargs(task_ids=chunk, offset=offset, limit=len(chunk))
-            page = _read(ctx, chunk[0], outcome, lambda r: module._build_response(client=ctx.client, response=r).parsed)
-            if isinstance(page, Observed | Transient | Fatal) or not hasattr(page, "results"):
+            page = _read(ctx, chunk[0], outcome, lambda r: module._parse_response(client=ctx.client, response=r))
+            if isinstance(page, _ATTEMPTS) or not hasattr(page, "results"):
                 failed = page if isinstance(page, Transient | Fatal) else Transient("unreadable list page")
                 for task_id in chunk:
                     results.setdefault(task_id, failed)
