@@ -96,7 +96,7 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
 def report(r: dict[str, Any]) -> str:
     stamp = f"Measured {common.today()} on {common.machine()} with `make bench` (`python -m benchmarks.run`)."
     sched, sizes = r["schedule"], r["sizes"]
-    tw, fixed2 = sched["taskwait defaults (1 s ×1.5 → 10 s)"], sched["fixed 2 s (Databar SDK)"]
+    tw, fixed2 = sched[schedule.DEFAULTS], sched["fixed 2 s (Databar SDK)"]
     sc, th, soak_r, gen = r["scale"], r["throughput"], r["soak"], r["generation"]
     worst_ratio = max(row["ratio"] for row in r["overhead"].values())
     gen_ratio = max(row["generated sync_detailed"] / row["bare httpx + json.loads"] for row in r["overhead"].values())
@@ -159,7 +159,7 @@ requests. On heavy-tailed durations most requests go to the long tasks, where an
 delay is set by its longest interval; a p95 as low as fixed 2 s needs intervals near 2 s, and so
 about as many requests. taskwait's growing interval is for waits whose length is not known up
 front: short tasks are seen within {tw["p95_under_10s"]:.1f} s (p95 of tasks under 10 s), and a
-ten-minute task costs ~65 requests instead of ~300. On this distribution a fixed 5 s step
+ten-minute task costs ~70 requests instead of ~300. On this distribution a fixed 5 s step
 (polling2) is close in requests and better in overall delay, but it makes every short task wait
 up to 5 s (p95 under 10 s: {sched["polling2 step=5"]["p95_under_10s"]:.1f} s). `max_interval` moves taskwait
 along the curve (see the `max_interval=4` point). The Deepomatic SDK's schedule costs the most

@@ -18,6 +18,7 @@ import tenacity
 
 import taskwait
 from benchmarks.common import lognormal_durations, percentile
+from taskwait.engine import Policy
 
 Poller = Callable[[Callable[[], bool], "Clock"], None]  # poll(is_done, clock) until done
 
@@ -78,8 +79,9 @@ def _taskwait(**schedule: float) -> Poller:
     return poll
 
 
+DEFAULTS = f"taskwait defaults (1 s ×{Policy().factor:g} → 10 s)"
 STRATEGIES: dict[str, Poller] = {
-    "taskwait defaults (1 s ×1.5 → 10 s)": _taskwait(),
+    DEFAULTS: _taskwait(),
     "taskwait max_interval=4": _taskwait(max_interval=4.0),
     "fixed 1 s": _fixed(1.0),
     "fixed 2 s (Databar SDK)": _fixed(2.0),

@@ -49,7 +49,8 @@ class Policy:
     timeout: float | None = attrs.field(default=900.0, validator=_timeout)
     interval: float = attrs.field(default=1.0, validator=_positive)
     max_interval: float = attrs.field(default=10.0, validator=_positive)
-    factor: float = attrs.field(default=1.5, validator=attrs.validators.ge(1.0))
+    # 1.2: a task that has run for t seconds is polled again within about 1 + t/5 seconds (until max_interval)
+    factor: float = attrs.field(default=1.2, validator=attrs.validators.ge(1.0))
     jitter: float = attrs.field(default=0.1, validator=[attrs.validators.ge(0.0), attrs.validators.lt(1.0)])
     max_retry_after: float = attrs.field(default=300.0, validator=_positive)
     raise_on_failure: bool = True
