@@ -62,6 +62,7 @@ def plot(results: dict[str, Any], folder: Path) -> None:
     for name, row in results["schedule"].items():
         ax.scatter(row["p95"], row["requests_per_task"], s=60, marker="*" if name.startswith("taskwait") else "o")
         ax.annotate(name, (row["p95"], row["requests_per_task"]), fontsize=7, xytext=(5, 3), textcoords="offset points")
+    ax.set_xlim(-1, max(row["p95"] for row in results["schedule"].values()) * 1.5 + 1)  # room for the labels
     ax.set_xlabel("p95 detection delay (s)")
     ax.set_ylabel("requests per task")
     ax.set_yscale("log")
