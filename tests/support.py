@@ -12,6 +12,22 @@ import taskwait
 
 KEY = "sk-test-7f3a9c-SECRET"
 
+# provider -> (auth header, what goes before the key), as each provider's docs say
+AUTH_HEADERS = {
+    "databar": ("x-apikey", ""),
+    "openmart": ("X-API-Key", ""),
+    "lobstr": ("Authorization", "Token "),
+    "deepomatic": ("X-API-KEY", ""),
+    "flexprice": ("x-api-key", ""),
+}
+
+
+def auth_header(provider: str, key: str = KEY) -> tuple[str, str]:
+    """The (name, value) of the header that carries `key` to `provider`."""
+    name, prefix = AUTH_HEADERS[provider]
+    return name, prefix + key
+
+
 # provider -> raw statuses for (running, succeeded, failed, cancelled); None where the provider has none.
 RAW: dict[str, tuple[str, str, str, str | None]] = {
     "databar": ("processing", "completed", "failed", "cancelled"),

@@ -16,15 +16,9 @@ from werkzeug.datastructures import Headers, ImmutableMultiDict
 from scripts import generate
 from taskwait.emulator import Emulator, Faults
 from taskwait.emulator.formats import FORMATS
+from tests.support import auth_header
 
 KEY = "conformance-key"
-AUTH = {
-    "databar": ("x-apikey", KEY),
-    "openmart": ("X-API-Key", KEY),
-    "lobstr": ("Authorization", f"Token {KEY}"),
-    "deepomatic": ("X-API-KEY", KEY),
-    "flexprice": ("x-api-key", KEY),
-}
 
 
 @attrs.define
@@ -78,8 +72,7 @@ def check(emu: Emulator, provider: str, response: httpx.Response) -> Any:
 
 
 def get(emu: Emulator, provider: str, task_id: str, *, key: str | None = KEY) -> httpx.Response:
-    header, value = AUTH[provider]
-    headers = {header: value.replace(KEY, key)} if key is not None else {}
+    headers = dict([auth_header(provider, key)]) if key is not None else {}
     fmt = FORMATS[provider]
     path = fmt.task_path.replace("{task_id}", task_id)
     return HTTP.get(emu.base_url(provider) + path, headers=headers)

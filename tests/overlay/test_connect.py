@@ -6,15 +6,8 @@ import httpx
 import pytest
 
 import taskwait
-from tests.support import KEY, Script, ok
+from tests.support import KEY, Script, auth_header, ok
 
-HEADERS = {
-    "databar": ("x-apikey", KEY),
-    "openmart": ("X-API-Key", KEY),
-    "lobstr": ("Authorization", f"Token {KEY}"),
-    "deepomatic": ("X-API-KEY", KEY),
-    "flexprice": ("x-api-key", KEY),
-}
 BASES = {
     "databar": "https://api.databar.ai/v1/tasks/T",
     "openmart": "https://api.openmart.ai/api/v1/task/T",
@@ -29,7 +22,7 @@ def test_auth_header_and_real_base_url(provider: str) -> None:
     script = Script([ok(provider, "T", "x")])
     taskwait.get_task(script.client(provider), "T")
     request = script.requests[0]
-    header, value = HEADERS[provider]
+    header, value = auth_header(provider)
     assert request.headers[header] == value
     assert str(request.url) == BASES[provider]
 
