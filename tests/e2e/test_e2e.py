@@ -122,7 +122,7 @@ def test_never_hangs_past_the_deadline(emu: Emulator, provider: str) -> None:
     started = time.monotonic()
     with pytest.raises(taskwait.WaitTimeout) as exc:
         wait(emu, provider, script.task_id, timeout=0.4)
-    assert time.monotonic() - started <= 0.4 + REQUEST_TIMEOUT + 0.2
+    assert time.monotonic() - started <= 0.4 + REQUEST_TIMEOUT + 0.5  # deadline + one request + slack for a busy CI
     last = exc.value.snapshot
     assert last is None or last.status is Status.UNKNOWN
 
