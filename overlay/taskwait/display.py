@@ -39,7 +39,7 @@ class Row:
     data: Any = None
     polls: int = 0
     elapsed: float = 0.0
-    outcome: str | None = None  # the error class ("WaitTimeout", "TaskNotFound", ...) when the wait ended without a status
+    outcome: str | None = None  # error class ("WaitTimeout", ...) when the wait ended without a status
 
     def see(self, snap: TaskSnapshot) -> None:
         self.status, self.raw_status, self.progress = snap.status, snap.raw_status, snap.progress
