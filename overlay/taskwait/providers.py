@@ -81,7 +81,8 @@ def _openmart(task_id: str, t: OpenmartTask) -> TaskSnapshot:
 
 def _lobstr(task_id: str, t: LobstrTask) -> TaskSnapshot:
     s = t.status
-    progress = Progress(done=_int(s.total_results)) if _int(s.total_results) is not None else None
+    results = _int(s.total_results)
+    progress = Progress(done=results) if results is not None else None
     return _snap("lobstr", task_id, s.status, t, error=_text(s.errors), progress=progress)
 
 

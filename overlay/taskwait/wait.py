@@ -17,10 +17,10 @@ import anyio
 
 from .engine import Fatal, Observed, Policy, Raise, Sleep, Transient
 from .errors import AuthenticationError, ProviderError, TaskwaitError
-from .providers import Adapter, adapter_for
+from .providers import Adapter
 from .schedule import Outcome, Waits
 from .snapshot import TaskSnapshot
-from .wire import LIST_CHUNK, Context, Plan, drive, drive_async, get_plan, list_plan, secrets_of
+from .wire import LIST_CHUNK, Context, Plan, drive, drive_async, get_plan, list_plan
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -65,11 +65,10 @@ class _Run:
                  max_interval: float | None, raise_on_failure: bool, many: bool, on_update: OnUpdate | None,
                  on_attempt: OnAttempt | None, clock: Callable[[], float],
                  rand: Callable[[], float]) -> None:  # fmt: skip
-        self.adapter = adapter_for(client)
-        self.client = client
+        self.ctx = Context.of(client)
+        self.adapter, self.client = self.ctx.adapter, client
         ids = [check_task_id(t) for t in task_ids]
         self.policy = _policy(self.adapter, timeout, interval, max_interval, raise_on_failure)
-        self.ctx = Context(self.adapter, client, secrets_of(client, self.adapter), time.time)
         self.waits = Waits.begin(self.policy, self.adapter.name, ids, clock())
         self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
         self.clock, self.rand = clock, rand
@@ -179,18 +178,16 @@ async def _run_async(run: _Run, concurrency: int, sleep: Callable[[float], Await
 
 def get_task(client: Any, task_id: str) -> TaskSnapshot:
     """One request: the task as it stands now, normalized."""
-    adapter, task_id = adapter_for(client), check_task_id(task_id)
-    ctx = Context(adapter, client, secrets_of(client, adapter), time.time)
+    ctx, task_id = Context.of(client), check_task_id(task_id)
     attempt = drive(client, get_plan(ctx, task_id))[task_id]
-    return _snapshot_or_raise(adapter, task_id, attempt)
+    return _snapshot_or_raise(ctx.adapter, task_id, attempt)
 
 
 async def get_task_async(client: Any, task_id: str) -> TaskSnapshot:
     """One request, async: the task as it stands now, normalized."""
-    adapter, task_id = adapter_for(client), check_task_id(task_id)
-    ctx = Context(adapter, client, secrets_of(client, adapter), time.time)
+    ctx, task_id = Context.of(client), check_task_id(task_id)
     attempt = (await drive_async(client, get_plan(ctx, task_id)))[task_id]
-    return _snapshot_or_raise(adapter, task_id, attempt)
+    return _snapshot_or_raise(ctx.adapter, task_id, attempt)
 
 
 def _snapshot_or_raise(adapter: Adapter, task_id: str, attempt: Any) -> TaskSnapshot:

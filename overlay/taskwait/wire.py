@@ -14,6 +14,7 @@ from __future__ import annotations
 import email.utils
 import json
 import math
+import time
 from collections.abc import Callable, Generator, Sequence
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -23,7 +24,7 @@ import httpx
 
 from .engine import Attempt, Fatal, Observed, Transient
 from .errors import AuthenticationError, ProviderError, TaskNotFound, excerpt, redact
-from .providers import Adapter
+from .providers import Adapter, adapter_for
 from .snapshot import TaskSnapshot
 from .status import Status
 
@@ -70,6 +71,12 @@ class Context:
     client: Any
     secrets: tuple[str, ...]
     wall_now: Callable[[], float]
+
+    @classmethod
+    def of(cls, client: Any) -> Context:
+        """The context of one generated client: its adapter (TypeError for anything else) and its key."""
+        adapter = adapter_for(client)
+        return cls(adapter, client, secrets_of(client, adapter), time.time)
 
 
 def _message(body: bytes, secrets: Sequence[str]) -> str:
