@@ -4,39 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
-import attrs
 import httpx
 import pytest
-from openapi_core import OpenAPI
-from openapi_core.datatypes import RequestParameters
-from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from scripts import generate
 from taskwait.emulator import Emulator, Faults
 from taskwait.emulator.formats import FORMATS
+from tests.conformance import check
 from tests.support import auth_header
 
 KEY = "conformance-key"
-
-
-@attrs.define
-class SpecRequest:
-    host_url: str
-    path: str
-    method: str
-    parameters: RequestParameters
-    body: bytes | None = None
-    content_type: str = "application/json"
-
-
-@attrs.define
-class SpecResponse:
-    status_code: int
-    headers: Headers
-    data: bytes
-    content_type: str
 
 
 @pytest.fixture(scope="module")
@@ -46,29 +24,6 @@ def emu() -> Iterator[Emulator]:
 
 
 HTTP = httpx.Client()  # one client: a new one per request costs more than the request
-OPENAPI = {p: OpenAPI.from_dict(generate.load_spec(p)) for p in generate.PROVIDERS}
-
-
-def check(emu: Emulator, provider: str, response: httpx.Response) -> Any:
-    """Validate one emulator answer against the provider's spec, as if the real host had sent it."""
-    spec = generate.load_spec(provider)
-    server = spec["servers"][0]["url"]
-    real_path = urlsplit(server).path + response.request.url.path.removeprefix(urlsplit(emu.base_url(provider)).path)
-    query = ImmutableMultiDict(list(response.request.url.params.multi_items()))
-    request = SpecRequest(
-        host_url=f"{urlsplit(server).scheme}://{urlsplit(server).netloc}",
-        path=real_path,
-        method="get",
-        parameters=RequestParameters(query=query, header=Headers(list(response.request.headers.items()))),
-    )
-    answer = SpecResponse(
-        response.status_code,
-        Headers(list(response.headers.items())),
-        response.content,
-        response.headers.get("content-type", "").split(";")[0],
-    )
-    OPENAPI[provider].validate_response(request, answer)
-    return response.json() if response.content else None
 
 
 def get(emu: Emulator, provider: str, task_id: str, *, key: str | None = KEY) -> httpx.Response:

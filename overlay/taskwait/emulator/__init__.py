@@ -9,7 +9,9 @@ from .app import create_app as create_app
 from .server import DEFAULT_API_KEY as DEFAULT_API_KEY
 from .server import Emulator as Emulator
 from .store import FAULT_KINDS as FAULT_KINDS
+from .store import Created as Created
 from .store import Faults as Faults
 from .store import TaskScript as TaskScript
+from .store import Timing as Timing
 
-__all__ = ["DEFAULT_API_KEY", "FAULT_KINDS", "Emulator", "Faults", "TaskScript", "create_app"]
+__all__ = ["DEFAULT_API_KEY", "FAULT_KINDS", "Created", "Emulator", "Faults", "TaskScript", "Timing", "create_app"]

@@ -8,12 +8,15 @@ from typing import Any
 
 import anyio
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from .env import Env, Gate
 from .formats import FORMATS, Format
+from .lifecycle import ROUTES
 from .store import Faults, Store, TaskScript
 
 __all__ = ["RateLimit", "create_app"]
@@ -77,22 +80,47 @@ async def _fault(kind: str, fmt: Format, faults: Faults, headers: dict[str, str]
     return None
 
 
-def create_app(store: Store, api_key: str, lobstr_rate_limit: int | None = 90) -> Starlette:
+def _strip_trailing_slash(app: ASGIApp) -> ASGIApp:
+    """Serve `/path/` as `/path`: official clients differ on the slash (Deepomatic's always adds one),
+    and the real services answer both; no 307 redirect, which some clients read as an empty answer."""
+
+    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and len(scope["path"]) > 1 and scope["path"].endswith("/"):
+            scope = dict(scope, path=scope["path"].rstrip("/") or "/")
+            raw = scope.get("raw_path")
+            if raw is not None:
+                scope["raw_path"] = raw.rstrip(b"/") or b"/"
+        await app(scope, receive, send)
+
+    return wrapped
+
+
+def create_app(store: Store, api_key: str, lobstr_rate_limit: int | None = 90) -> ASGIApp:
     """The ASGI app serving `store`, accepting only `api_key`."""
     lobstr_limit = RateLimit(lobstr_rate_limit)
 
-    async def provider_call(request: Request, fmt: Format, task_ids: list[str], listing: bool) -> Response:
-        headers: dict[str, str] = {}
-        if fmt.name == "lobstr":
-            allowed, headers, wait = lobstr_limit.take()
-            if not allowed:
-                return _too_many(fmt, wait, headers)
-        if not fmt.authorized(request.headers, api_key):
-            status, body = fmt.unauthorized
-            return JSONResponse(body, status, headers)
-        fault = store.server_fault()
-        if fault is not None and (answer := await _fault(fault, fmt, store.faults, headers)) is not None:
-            return answer
+    def gate_for(fmt: Format) -> Gate:
+        async def gate(request: Request) -> tuple[Response | None, dict[str, str]]:
+            headers: dict[str, str] = {}
+            if fmt.name == "lobstr":
+                allowed, headers, wait = lobstr_limit.take()
+                if not allowed:
+                    return _too_many(fmt, wait, headers), headers
+            if not fmt.authorized(request.headers, api_key):
+                status, body = fmt.unauthorized
+                return JSONResponse(body, status, headers), headers
+            fault = store.server_fault()
+            if fault is not None and (answer := await _fault(fault, fmt, store.faults, headers)) is not None:
+                return answer, headers
+            return None, headers
+
+        return gate
+
+    async def provider_call(request: Request, env: Env, task_ids: list[str], listing: bool) -> Response:
+        refused, headers = await env.gate(request)
+        if refused is not None:
+            return refused
+        fmt = env.fmt
         if listing:
             return _list_page(request, fmt, task_ids, headers)
         view, fault, task_faults = store.poll(fmt.name, task_ids[0])
@@ -117,19 +145,30 @@ def create_app(store: Store, api_key: str, lobstr_rate_limit: int | None = 90) -
         return JSONResponse({"count": len(found), "next": nxt, "previous": prev, "results": results}, 200, headers)
 
     def provider_routes(fmt: Format) -> list[Route]:
-        prefix = f"/{fmt.name}{fmt.real_base_path}"
+        env = Env(fmt, store, f"/{fmt.name}{fmt.real_base_path}", gate_for(fmt))
 
         async def one(request: Request) -> Response:
-            return await provider_call(request, fmt, [request.path_params["task_id"]], listing=False)
+            return await provider_call(request, env, [request.path_params["task_id"]], listing=False)
 
-        routes = [Route(prefix + fmt.task_path.replace("{task_id}", "{task_id:path}"), one, methods=["GET"])]
+        # Lifecycle routes first: the get-task route's {task_id:path} would swallow /tasks/{id}/download.
+        routes = ROUTES[fmt.name](env)
         if fmt.list_path is not None:
 
             async def many(request: Request) -> Response:
-                return await provider_call(request, fmt, request.query_params.getlist("task_ids"), listing=True)
+                return await provider_call(request, env, request.query_params.getlist("task_ids"), listing=True)
 
-            routes.insert(0, Route(prefix + fmt.list_path, many, methods=["GET"]))
+            routes.append(Route(env.prefix + fmt.list_path, many, methods=["GET"]))
+        routes.append(Route(env.prefix + fmt.task_path.replace("{task_id}", "{task_id:path}"), one, methods=["GET"]))
         return routes
+
+    def no_route(request: Request, exc: Exception) -> Response:
+        """404 and 405 in the shape of the provider whose prefix the path has."""
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        message = {404: "Not Found", 405: "Method Not Allowed"}.get(status, "Error")
+        fmt = FORMATS.get(request.url.path.split("/")[1])
+        body = fmt.error(status, message) if fmt is not None else {"detail": message}
+        headers = dict(exc.headers or {}) if isinstance(exc, HTTPException) else {}
+        return JSONResponse(body, status, headers)
 
     async def admin_add(request: Request) -> Response:
         try:
@@ -168,4 +207,6 @@ def create_app(store: Store, api_key: str, lobstr_rate_limit: int | None = 90) -
         Route("/_admin/faults", admin_faults, methods=["POST", "PUT"]),
         Route("/_admin/reset", admin_reset, methods=["POST"]),
     ]
-    return Starlette(routes=routes)
+    app = Starlette(routes=routes, exception_handlers={404: no_route, 405: no_route})
+    app.router.redirect_slashes = False
+    return _strip_trailing_slash(app)

@@ -103,6 +103,23 @@ def _openmart_auth(headers: Mapping[str, str], key: str) -> bool:
     return headers.get("x-api-key") == key or headers.get("authorization") == f"Bearer {key}"
 
 
+def _detail(status: int, message: str) -> dict[str, Any]:
+    """FastAPI / Django REST Framework errors (Databar, Openmart, Deepomatic)."""
+    return {"detail": message}
+
+
+def _lobstr_error(status: int, message: str) -> dict[str, Any]:
+    kind = {404: "not_found_error", 405: "invalid_request_error"}.get(status, "validation_error")
+    return {"error": {"message": message, "type": kind, "param": None}}
+
+
+_FLEXPRICE_CODES = {400: "validation_error", 404: "not_found", 405: "method_not_allowed", 409: "already_exists"}
+
+
+def _flexprice_error(status: int, message: str) -> dict[str, Any]:
+    return {"code": _FLEXPRICE_CODES.get(status, "internal_error"), "message": message, "http_status_code": status}
+
+
 @attrs.frozen
 class Format:
     """One provider: where its task lives, how it checks keys, how it answers."""
@@ -115,6 +132,7 @@ class Format:
     not_found: dict[str, Any]
     lifecycles: Mapping[str, tuple[str, ...]]  # outcome -> raw statuses in order
     render: Callable[[TaskView], dict[str, Any]]
+    error: Callable[[int, str], dict[str, Any]]  # an error body in the provider's own shape
     list_path: str | None = None
 
 
@@ -124,22 +142,22 @@ FORMATS: dict[str, Format] = {
         Format("databar", "/v1/tasks/{task_id}", "", _header_is("x-apikey"), (403, {"detail": "Forbidden"}),
                {"detail": "Not Found"},
                {"success": ("queued", "processing", "completed"), "failure": ("queued", "processing", "failed"),
-                "cancel": ("queued", "processing", "cancelled")}, _databar),
+                "cancel": ("queued", "processing", "cancelled")}, _databar, _detail),
         Format("openmart", "/api/v1/task/{task_id}", "", _openmart_auth, (401, {"detail": "Invalid API Key"}),
                {"detail": "Task not found"},
                {"success": ("PROCESSING", "COMPLETED"), "failure": ("PROCESSING", "ERRORED"),
-                "cancel": ("PROCESSING", "CANCELLED")}, _openmart),
+                "cancel": ("PROCESSING", "CANCELLED")}, _openmart, _detail),
         Format("lobstr", "/v1/tasks/{task_id}", "", _header_is("authorization", "Token "),
                (401, {"detail": "Invalid token."}), {"detail": "Not found."},
                {"success": ("pending", "running", "completed"), "failure": ("pending", "running", "failed"),
-                "cancel": ("pending", "running", "aborted")}, _lobstr),
+                "cancel": ("pending", "running", "aborted")}, _lobstr, _lobstr_error),
         Format("deepomatic", "/v0.7/tasks/{task_id}", "", _header_is("x-api-key"),
                (401, {"detail": "Invalid API key."}), {"detail": "Not found."},
-               {"success": ("pending", "success"), "failure": ("pending", "error")}, _deepomatic,
+               {"success": ("pending", "success"), "failure": ("pending", "error")}, _deepomatic, _detail,
                list_path="/v0.7/tasks"),
         Format("flexprice", "/tasks/{task_id}", "/v1", _header_is("x-api-key"), (401, {"error": "Unauthorized"}),
                {"code": "not_found", "message": "task not found", "http_status_code": 404},
                {"success": ("PENDING", "PROCESSING", "COMPLETED"), "failure": ("PENDING", "PROCESSING", "FAILED")},
-               _flexprice),
+               _flexprice, _flexprice_error),
     )
 }  # fmt: skip

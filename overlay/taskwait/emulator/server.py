@@ -11,7 +11,7 @@ import uvicorn
 
 from .app import create_app
 from .formats import FORMATS
-from .store import Faults, Store, TaskScript
+from .store import Created, Faults, Store, TaskScript, Timing
 
 __all__ = ["DEFAULT_API_KEY", "Emulator"]
 
@@ -28,9 +28,12 @@ class Emulator:
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, api_key: str = DEFAULT_API_KEY, seed: int = 0,
                  faults: Faults | None = None, lobstr_rate_limit: int | None = 90,
+                 created: dict[str, Created] | None = None, timing: Timing | None = None,
                  log_level: str = "critical") -> None:  # fmt: skip
         self.api_key = api_key
         self.store = Store(seed=seed, faults=faults)
+        self.store.created |= created or {}
+        self.store.timing = timing or self.store.timing
         self._socket = socket.create_server((host, port))
         self.host, self.port = self._socket.getsockname()[:2]
         app = create_app(self.store, api_key, lobstr_rate_limit)
@@ -61,6 +64,12 @@ class Emulator:
     def stats(self, provider: str, task_id: str) -> dict[str, Any] | None:
         """How many requests reached a task, and how many were answered with it."""
         return self.store.stats(provider, task_id)
+
+    def set_created(self, provider: str, **fields: Any) -> None:
+        """How work started through `provider`'s API unfolds from now on (see `Created`)."""
+        if provider not in FORMATS:
+            raise ValueError(f"unknown provider {provider!r}; known: {', '.join(FORMATS)}")
+        self.store.created[provider] = Created(**fields)
 
     def set_faults(self, faults: Faults | None = None, **rates: Any) -> None:
         """Server-wide faults for every provider request from now on."""

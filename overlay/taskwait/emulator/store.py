@@ -14,7 +14,7 @@ import attrs
 
 from .formats import FORMATS, TaskView
 
-__all__ = ["FAULT_KINDS", "Faults", "Store", "TaskScript"]
+__all__ = ["CREATED_DEFAULTS", "FAULT_KINDS", "Created", "Faults", "Store", "TaskScript", "Timing"]
 
 FAULT_KINDS = ("429", "500", "502", "503", "drop", "slow", "malformed")
 
@@ -129,6 +129,51 @@ class Record:
                         error if final else None, self.created_wall)  # fmt: skip
 
 
+@attrs.frozen
+class Created:
+    """How work started through a provider's own API unfolds: drawn per task from the seeded rng."""
+
+    duration: tuple[float, float] = (1.0, 4.0)  # seconds, drawn uniformly
+    failure_rate: float = attrs.field(default=0.1, validator=_rate)
+    cancel_rate: float = attrs.field(default=0.0, validator=_rate)
+    total: tuple[int, int] = (20, 200)  # records or results, drawn uniformly
+
+    def __attrs_post_init__(self) -> None:
+        low, high = self.duration
+        if not 0 <= low <= high or not 0 <= self.total[0] <= self.total[1]:
+            raise ValueError("duration and total are (low, high) ranges with 0 <= low <= high")
+
+    def draw(self, rng: random.Random) -> dict[str, Any]:
+        """TaskScript fields for one created task: outcome, duration, total."""
+        draw = rng.random()
+        outcome = (
+            "failure"
+            if draw < self.failure_rate
+            else "cancel"
+            if draw < self.failure_rate + self.cancel_rate
+            else "success"
+        )
+        return {"outcome": outcome, "duration": rng.uniform(*self.duration), "total": rng.randint(*self.total)}
+
+
+# Realistic by default, short enough for a demo: Deepomatic inference is done in a fraction of a second.
+CREATED_DEFAULTS: dict[str, Created] = {
+    "databar": Created(duration=(1.0, 4.0)),
+    "openmart": Created(duration=(1.0, 4.0)),
+    "lobstr": Created(duration=(1.0, 4.0), failure_rate=0.05),
+    "deepomatic": Created(duration=(0.1, 0.4), failure_rate=0.05),
+    "flexprice": Created(duration=(2.0, 6.0)),
+}
+
+
+@attrs.frozen
+class Timing:
+    """Provider delays that the real services have, shortened for offline use (see the README)."""
+
+    openmart_submit_delay: float = 0.2  # the real batch submit sleeps ~26 s before answering
+    flexprice_not_found: float = 0.5  # a force run's EXPORT task answers 404 this long before it appears
+
+
 class Store:
     """All scripted tasks, keyed by (provider, task id); safe to use from any thread."""
 
@@ -140,6 +185,15 @@ class Store:
         self._lock = threading.Lock()
         self._server_requests = 0
         self._server_rng = random.Random(f"{seed}:server")
+        self.created = dict(CREATED_DEFAULTS)
+        self.timing = Timing()
+
+    def create(self, provider: str, task_id: str, **fields: Any) -> TaskScript:
+        """Add a task started through the provider's API: its script drawn from `created`, then `fields`."""
+        rng = random.Random(f"{self.seed}:created:{provider}:{task_id}")
+        with self._lock:
+            created = self.created[provider]
+        return self.add(TaskScript(provider, task_id, **(created.draw(rng) | fields)))
 
     def add(self, script: TaskScript) -> TaskScript:
         rng = random.Random(f"{self.seed}:{script.provider}:{script.task_id}")
@@ -154,6 +208,8 @@ class Store:
             self.faults = faults or Faults()
             self._server_requests = 0
             self._server_rng = random.Random(f"{self.seed}:server")
+            self.created = dict(CREATED_DEFAULTS)
+            self.timing = Timing()
 
     def set_faults(self, faults: Faults) -> None:
         with self._lock:
@@ -179,6 +235,12 @@ class Store:
             if fault in (None, "slow"):  # a slow answer still carries the task
                 record.answered += 1
             return record.view(self.clock()), fault, record.script.faults
+
+    def peek(self, provider: str, task_id: str) -> TaskView | None:
+        """The task now, without counting a request (for lists and shared state); None if unknown."""
+        with self._lock:
+            record = self._tasks.get((provider, task_id))
+            return None if record is None else record.view(self.clock())
 
     def stats(self, provider: str, task_id: str) -> dict[str, Any] | None:
         with self._lock:
