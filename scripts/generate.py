@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import hashlib
 import json
 import os
 import shutil
@@ -32,10 +33,17 @@ PROVIDERS = ("databar", "deepomatic", "flexprice", "lobstr", "openmart")
 FIX = "run `make generate` and commit specs/ and generated/ together"
 
 
+def spec_file(provider: str) -> Path:
+    """The provider's spec as published or hand-written: openapi.yaml, or openapi.json when vendored as JSON."""
+    folder = SPECS / provider
+    json_file = folder / "openapi.json"
+    return json_file if json_file.exists() else folder / "openapi.yaml"
+
+
 def load_spec(provider: str) -> dict[str, Any]:
     """The generator's input for one provider: the spec with its patch applied."""
     folder = SPECS / provider
-    spec: dict[str, Any] = yaml.safe_load((folder / "openapi.yaml").read_text(encoding="utf-8"))
+    spec: dict[str, Any] = yaml.safe_load(spec_file(provider).read_text(encoding="utf-8"))
     patch_file = folder / "patch.yaml"
     if patch_file.exists():
         operations = yaml.safe_load(patch_file.read_text(encoding="utf-8"))
@@ -68,6 +76,21 @@ def generate(provider: str, out_dir: Path) -> None:
         result = subprocess.run(command, env=_tool_env(), capture_output=True, text=True, cwd=tmp)
         if result.returncode != 0:
             raise SystemExit(f"generation failed for {provider}:\n{result.stdout}\n{result.stderr}")
+
+
+def refresh_provenance(provider: str) -> bool:
+    """Record a hand-written spec's new sha256 in its provenance.json; True if it changed.
+
+    Vendored specs are left alone: their provenance changes only through scripts/vendor_spec.py.
+    """
+    provenance_file = SPECS / provider / "provenance.json"
+    provenance = json.loads(provenance_file.read_text(encoding="utf-8"))
+    digest = hashlib.sha256(spec_file(provider).read_bytes()).hexdigest()
+    if provenance.get("form") != "hand-written" or provenance.get("sha256") == digest:
+        return False
+    provenance["sha256"] = digest
+    provenance_file.write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
+    return True
 
 
 def _files(tree: Path) -> set[str]:
@@ -126,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generated/ matches specs/ ({', '.join(providers)})")
         return 0
     for provider in providers:
+        if refresh_provenance(provider):
+            print(f"updated specs/{provider}/provenance.json (sha256 of the edited spec)")
         target = GENERATED / f"{provider}_client"
         shutil.rmtree(target, ignore_errors=True)
         generate(provider, target)
