@@ -1,22 +1,93 @@
-"""`connect`: a generated client set up for one provider, its key, base URL and timeout."""
+"""`connect`: a generated client set up for one provider, its key, base URL and timeout.
+
+The checks here run before any request, in `connect` and again on any client a wait is given:
+a key or base URL that cannot work is a `ConfigurationError` at once, never a retried fault.
+"""
 
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Literal, overload
 
+import databar_client
+import deepomatic_client
+import flexprice_client
 import httpx
+import lobstr_client
+import openmart_client
 
 from .errors import ConfigurationError
-from .providers import ADAPTERS
-from .status import PROVIDERS
+from .providers import ADAPTERS, AnyAuthenticatedClient
+from .status import PROVIDERS, Provider
 
-__all__ = ["DEFAULT_REQUEST_TIMEOUT", "connect"]
+__all__ = ["DEFAULT_REQUEST_TIMEOUT", "check_base_url", "check_key", "connect"]
 
 DEFAULT_REQUEST_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
-def connect(provider: str, api_key: str | None = None, *, base_url: str | None = None, **client_kwargs: Any) -> Any:
+def check_key(provider: str, key: object) -> str:
+    """The key itself, or ConfigurationError (never quoting it) if it cannot be sent in a header."""
+    if not isinstance(key, str):
+        raise ConfigurationError(f"the API key for {provider} must be a str, not {type(key).__name__}")
+    if not key:
+        raise ConfigurationError(f"the API key for {provider} is empty")
+    if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
+        raise ConfigurationError(
+            f"the API key for {provider} has whitespace, control or non-ASCII characters "
+            f"({len(key)} characters; is it the right value, without a trailing newline?)"
+        )
+    return key
+
+
+def check_base_url(provider: str, base_url: object) -> str:
+    """The URL without a trailing slash, or ConfigurationError unless it is http(s)://host[:port][/path]."""
+    if not isinstance(base_url, str):
+        raise ConfigurationError(f"base_url for {provider} must be a str, not {type(base_url).__name__}")
+    problem = None
+    try:
+        url = httpx.URL(base_url.strip())
+        if url.scheme not in ("http", "https"):
+            problem = "needs http:// or https://"
+        elif not url.host:
+            problem = "has no host"
+        elif url.query or url.fragment or url.userinfo:
+            problem = "may not carry a query, a fragment or credentials"
+    except (httpx.InvalidURL, UnicodeError, ValueError, TypeError):
+        problem = "is not a valid URL"
+    if problem is not None or not base_url.strip():
+        problem = problem or "is empty"
+        raise ConfigurationError(
+            f"base_url {base_url!r} for {provider} {problem} (expected http(s)://host[:port][/path])"
+        )
+    return base_url.strip().rstrip("/")
+
+
+@overload
+def connect(
+    provider: Literal["databar"], api_key: str | None = None, *, base_url: str | None = None, **client_kwargs: Any
+) -> databar_client.AuthenticatedClient: ...
+@overload
+def connect(
+    provider: Literal["deepomatic"], api_key: str | None = None, *, base_url: str | None = None, **client_kwargs: Any
+) -> deepomatic_client.AuthenticatedClient: ...
+@overload
+def connect(
+    provider: Literal["flexprice"], api_key: str | None = None, *, base_url: str | None = None, **client_kwargs: Any
+) -> flexprice_client.AuthenticatedClient: ...
+@overload
+def connect(
+    provider: Literal["lobstr"], api_key: str | None = None, *, base_url: str | None = None, **client_kwargs: Any
+) -> lobstr_client.AuthenticatedClient: ...
+@overload
+def connect(
+    provider: Literal["openmart"], api_key: str | None = None, *, base_url: str | None = None, **client_kwargs: Any
+) -> openmart_client.AuthenticatedClient: ...
+@overload
+def connect(
+    provider: Provider, api_key: str | None = None, *, base_url: str | None = None, **client_kwargs: Any
+) -> AnyAuthenticatedClient: ...
+def connect(provider: str, api_key: str | None = None, *, base_url: str | None = None,
+            **client_kwargs: Any) -> AnyAuthenticatedClient:  # fmt: skip
     """The provider's generated AuthenticatedClient with its auth header, base URL and a finite timeout.
 
     `api_key` defaults to the environment variable <PROVIDER>_API_KEY; `client_kwargs` go to
@@ -29,13 +100,7 @@ def connect(provider: str, api_key: str | None = None, *, base_url: str | None =
         api_key = os.environ.get(adapter.env_var) or None
         if api_key is None:
             raise ConfigurationError(f"no API key for {provider}: pass api_key= or set {adapter.env_var}")
-    if not isinstance(api_key, str) or not api_key.strip():
-        raise ConfigurationError(f"the API key for {provider} is empty")
+    key = check_key(provider, api_key)
+    url = adapter.base_url if base_url is None else check_base_url(provider, base_url)
     client_kwargs.setdefault("timeout", DEFAULT_REQUEST_TIMEOUT)
-    return adapter.package.AuthenticatedClient(
-        base_url=(base_url or adapter.base_url).rstrip("/"),
-        token=api_key.strip(),
-        prefix=adapter.auth_prefix,
-        auth_header_name=adapter.auth_header,
-        **client_kwargs,
-    )
+    return adapter.authenticated(url, key, **client_kwargs)

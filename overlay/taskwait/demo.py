@@ -16,7 +16,7 @@ from rich.console import Console
 from .client import connect
 from .display import LiveView, Row, output_console, summary_table
 from .emulator import Emulator, Faults, TaskScript
-from .status import PROVIDERS
+from .status import PROVIDERS, Provider
 from .wait import wait_for_many_async
 
 __all__ = ["main", "scenario"]
@@ -53,7 +53,7 @@ def scenario() -> list[TaskScript]:
 
 
 async def _wait_all(emu: Emulator, rows: dict[tuple[str, str], Row]) -> None:
-    async def one_provider(provider: str) -> None:
+    async def one_provider(provider: Provider) -> None:
         ids = [task_id for (p, task_id) in rows if p == provider]
         client = connect(provider, emu.api_key, base_url=emu.base_url(provider))
         results = await wait_for_many_async(

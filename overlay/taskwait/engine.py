@@ -27,19 +27,31 @@ __all__ = [
     "Raise",
     "Sleep",
     "Transient",
+    "check_seconds",
     "decide",
     "start",
 ]
 
 
+def check_seconds(name: str, value: object, *, positive: bool) -> float:
+    """`value` as seconds: TypeError unless a real number (bool is not), ValueError if negative or NaN
+    (or not positive and finite, with `positive`)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} must be a number of seconds, not {type(value).__name__}")
+    if positive and not (value > 0 and math.isfinite(value)):
+        raise ValueError(f"{name} must be a positive number of seconds, not {value!r}")
+    if not value >= 0:
+        raise ValueError(f"{name} must be >= 0 seconds, not {value!r}")
+    return float(value)
+
+
 def _positive(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not (value > 0 and math.isfinite(value)):
-        raise ValueError(f"{attribute.name} must be a positive number of seconds, not {value!r}")
+    check_seconds(attribute.name, value, positive=True)
 
 
 def _timeout(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
-    if value is not None and not (value >= 0 and not math.isnan(value)):
-        raise ValueError(f"timeout must be None or >= 0 seconds, not {value!r}")
+    if value is not None:
+        check_seconds("timeout", value, positive=False)
 
 
 @attrs.frozen
@@ -53,6 +65,9 @@ class Policy:
     factor: float = attrs.field(default=1.2, validator=attrs.validators.ge(1.0))
     jitter: float = attrs.field(default=0.1, validator=[attrs.validators.ge(0.0), attrs.validators.lt(1.0)])
     max_retry_after: float = attrs.field(default=300.0, validator=_positive)
+    # The last poll before the deadline starts this long before it (at most half the time left), so
+    # that it can finish in time: no request outlives the deadline.
+    last_poll_lead: float = attrs.field(default=1.0, validator=attrs.validators.ge(0.0))
     raise_on_failure: bool = True
 
     def __attrs_post_init__(self) -> None:
@@ -74,6 +89,7 @@ class Transient:
 
     reason: str
     retry_after: float | None = None
+    status_code: int | None = None  # the HTTP status, when there was an answer
 
 
 @attrs.frozen
@@ -118,6 +134,7 @@ class PollState:
     polls: int = 0
     last: TaskSnapshot | None = None
     warned_unknown: bool = False
+    final: bool = False  # the poll under way is the last one before the deadline
 
 
 def start(policy: Policy, provider: str, task_id: str, now: float) -> PollState:
@@ -158,7 +175,7 @@ def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: fl
     state = attrs.evolve(state, delay=min(state.delay * policy.factor, policy.max_interval))
     if state.deadline is not None:
         remaining = state.deadline - now
-        if remaining <= 0:
+        if remaining <= 0 or state.final:
             elapsed = now - state.started
             last = f"last status {state.last.raw_status!r}" if state.last else "no answer yet"
             if isinstance(attempt, Transient):
@@ -167,5 +184,7 @@ def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: fl
                 f"{state.provider} task {state.task_id} not finished after {elapsed:.1f}s, {state.polls} polls ({last})"
             )
             return Raise(WaitTimeout(message, state.provider, state.task_id, state.last)), state
-        wait = min(wait, remaining)
+        lead = min(policy.last_poll_lead, remaining / 2)
+        if wait >= remaining - lead:
+            wait, state = remaining - lead, attrs.evolve(state, final=True)
     return Sleep(wait, warning), state

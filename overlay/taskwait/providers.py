@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 import databar_client
@@ -31,7 +31,26 @@ from openmart_client.models import Task as OpenmartTask
 from .snapshot import Progress, TaskSnapshot
 from .status import normalize_status
 
-__all__ = ["ADAPTERS", "Adapter", "adapter_for", "plain"]
+__all__ = ["ADAPTERS", "Adapter", "AnyAuthenticatedClient", "AnyClient", "RawModel", "adapter_for", "plain"]
+
+AnyAuthenticatedClient: TypeAlias = (
+    databar_client.AuthenticatedClient
+    | deepomatic_client.AuthenticatedClient
+    | flexprice_client.AuthenticatedClient
+    | lobstr_client.AuthenticatedClient
+    | openmart_client.AuthenticatedClient
+)
+# Any client of the five generated packages: what get_task, wait_for and the rest accept.
+AnyClient: TypeAlias = (
+    AnyAuthenticatedClient
+    | databar_client.Client
+    | deepomatic_client.Client
+    | flexprice_client.Client
+    | lobstr_client.Client
+    | openmart_client.Client
+)
+# The generated model a snapshot was read from.
+RawModel: TypeAlias = DatabarTask | DeepomaticTask | FlexpriceTask | LobstrTask | OpenmartTask
 
 
 def plain(value: Any) -> Any:
@@ -61,6 +80,12 @@ def _text(value: Any) -> str | None:
 def _int(value: Any) -> int | None:
     value = plain(value)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _id(value: Any) -> str | None:
+    """A task's own id field as text (ids may be numbers in JSON), None when the answer has none."""
+    value = plain(value)
+    return None if value is None else str(value)
 
 
 def _snap(provider: str, task_id: str, raw_status: Any, model: Any, **fields: Any) -> TaskSnapshot:
@@ -108,29 +133,39 @@ class Adapter:
     get_task: ModuleType
     model: type
     to_snapshot: Callable[[str, Any], TaskSnapshot]
+    id_of: Callable[[Any], str | None]  # the id an answer says it is about
     interval: float
     max_interval: float
     list_tasks: ModuleType | None = None
+    gone_on_410: bool = False  # HTTP 410 means "results expired" (documented by Databar only)
 
     @property
     def env_var(self) -> str:
         return f"{self.name.upper()}_API_KEY"
+
+    def authenticated(self, base_url: str, key: str, **client_kwargs: Any) -> AnyAuthenticatedClient:
+        """The generated AuthenticatedClient sending `key` the way this provider wants it."""
+        client: AnyAuthenticatedClient = self.package.AuthenticatedClient(
+            base_url=base_url, token=key, prefix=self.auth_prefix, auth_header_name=self.auth_header, **client_kwargs
+        )
+        return client
 
 
 ADAPTERS: dict[str, Adapter] = {
     a.name: a
     for a in (
         Adapter("databar", databar_client, "https://api.databar.ai", "x-apikey", "",
-                databar_get_task, DatabarTask, _databar, interval=1.0, max_interval=10.0),
+                databar_get_task, DatabarTask, _databar, lambda t: _id(t.task_id), interval=1.0, max_interval=10.0,
+                gone_on_410=True),
         Adapter("deepomatic", deepomatic_client, "https://api.deepomatic.com", "X-API-KEY", "",
-                deepomatic_get_task, DeepomaticTask, _deepomatic, interval=0.1, max_interval=5.0,
+                deepomatic_get_task, DeepomaticTask, _deepomatic, lambda t: _id(t.id), interval=0.1, max_interval=5.0,
                 list_tasks=deepomatic_list_tasks),
         Adapter("flexprice", flexprice_client, "https://us.api.flexprice.io/v1", "x-api-key", "",
-                flexprice_get_task, FlexpriceTask, _flexprice, interval=2.0, max_interval=30.0),
+                flexprice_get_task, FlexpriceTask, _flexprice, lambda t: _id(t.id), interval=2.0, max_interval=30.0),
         Adapter("lobstr", lobstr_client, "https://api.lobstr.io", "Authorization", "Token",
-                lobstr_get_task, LobstrTask, _lobstr, interval=5.0, max_interval=30.0),
+                lobstr_get_task, LobstrTask, _lobstr, lambda t: _id(t.hash_value), interval=5.0, max_interval=30.0),
         Adapter("openmart", openmart_client, "https://api.openmart.ai", "X-API-Key", "",
-                openmart_get_task, OpenmartTask, _openmart, interval=1.0, max_interval=10.0),
+                openmart_get_task, OpenmartTask, _openmart, lambda t: _id(t.task_id), interval=1.0, max_interval=10.0),
     )
 }  # fmt: skip
 

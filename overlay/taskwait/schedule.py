@@ -14,9 +14,9 @@ from .engine import Attempt, Decision, Finish, Policy, PollState, Raise, Sleep, 
 from .errors import TaskwaitError
 from .snapshot import TaskSnapshot
 
-__all__ = ["Outcome", "Waits"]
+__all__ = ["Result", "Waits"]
 
-Outcome = TaskSnapshot | TaskwaitError
+Result = TaskSnapshot | TaskwaitError
 
 
 @attrs.define
@@ -25,7 +25,7 @@ class Waits:
 
     policy: Policy
     states: dict[str, PollState]
-    results: dict[str, Outcome] = attrs.field(factory=dict)
+    results: dict[str, Result] = attrs.field(factory=dict)
     _queue: list[tuple[float, int, str]] = attrs.field(factory=list)
     _seq: int = 0
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .status import Status
+
+if TYPE_CHECKING:
+    from .providers import RawModel
 
 __all__ = ["Progress", "TaskSnapshot"]
 
@@ -37,4 +40,4 @@ class TaskSnapshot:
     data: Any = None
     error: str | None = None
     progress: Progress | None = None
-    raw: Any = attrs.field(default=None, repr=False, eq=False)
+    raw: RawModel | None = attrs.field(default=None, repr=False, eq=False)

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import enum
 from types import MappingProxyType
+from typing import Literal, TypeGuard
 
-__all__ = ["PROVIDERS", "Status", "normalize_status"]
+__all__ = ["PROVIDERS", "Provider", "Status", "is_provider", "normalize_status"]
 
-PROVIDERS: tuple[str, ...] = ("databar", "deepomatic", "flexprice", "lobstr", "openmart")
+Provider = Literal["databar", "deepomatic", "flexprice", "lobstr", "openmart"]
+PROVIDERS: tuple[Provider, ...] = ("databar", "deepomatic", "flexprice", "lobstr", "openmart")
+
+
+def is_provider(name: object) -> TypeGuard[Provider]:
+    """True for the name of one of the five providers (narrows a str to `Provider`)."""
+    return name in PROVIDERS
 
 
 class Status(enum.StrEnum):

@@ -11,16 +11,17 @@ import random
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Any
 
 import anyio
+import httpx
 
-from .engine import Fatal, Observed, Policy, Raise, Sleep, Transient
+from .engine import Attempt, Fatal, Observed, Policy, Raise, Sleep, Transient, check_seconds
 from .errors import AuthenticationError, ProviderError, TaskwaitError
-from .providers import Adapter
-from .schedule import Outcome, Waits
+from .providers import Adapter, AnyClient
+from .schedule import Result, Waits
 from .snapshot import TaskSnapshot
-from .wire import LIST_CHUNK, Context, Plan, drive, drive_async, get_plan, list_plan
+from .transport import drive, drive_async, request_budget
+from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -46,11 +47,28 @@ def check_task_id(task_id: object) -> str:
         raise TypeError(f"task_id must be a str, not {type(task_id).__name__}")
     if not task_id.strip() or task_id in (".", ".."):
         raise ValueError(f"task_id must be a non-empty path segment, not {task_id!r}")
+    try:
+        task_id.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"task_id {task_id!r} is not valid text (a lone surrogate)") from None
     return task_id
+
+
+def check_task_ids(task_ids: object) -> list[str]:
+    """The ids as a list, or TypeError: an iterable of str, not a str itself (it would be polled letter by letter)."""
+    if isinstance(task_ids, str | bytes) or not isinstance(task_ids, Iterable):
+        raise TypeError(f"task_ids must be an iterable of str (a list of ids), not {type(task_ids).__name__}")
+    return [check_task_id(task_id) for task_id in task_ids]
 
 
 def _policy(adapter: Adapter, timeout: float | None, interval: float | None, max_interval: float | None,
             raise_on_failure: bool) -> Policy:  # fmt: skip
+    if timeout is not None:
+        check_seconds("timeout", timeout, positive=False)
+    if interval is not None:
+        check_seconds("interval", interval, positive=True)
+    if max_interval is not None:
+        check_seconds("max_interval", max_interval, positive=True)
     if interval is None:  # the provider's default, but never above a max_interval the caller gave
         interval = adapter.interval if max_interval is None else min(adapter.interval, max_interval)
     if max_interval is None:
@@ -61,13 +79,13 @@ def _policy(adapter: Adapter, timeout: float | None, interval: float | None, max
 class _Run:
     """One wait over some tasks of one client: the parts shared by the sync and async shells."""
 
-    def __init__(self, client: Any, task_ids: Iterable[object], *, timeout: float | None, interval: float | None,
+    def __init__(self, client: AnyClient, task_ids: object, *, timeout: float | None, interval: float | None,
                  max_interval: float | None, raise_on_failure: bool, many: bool, on_update: OnUpdate | None,
                  on_attempt: OnAttempt | None, clock: Callable[[], float],
                  rand: Callable[[], float]) -> None:  # fmt: skip
         self.ctx = Context.of(client)
         self.adapter, self.client = self.ctx.adapter, client
-        ids = [check_task_id(t) for t in task_ids]
+        ids = check_task_ids(task_ids)
         self.policy = _policy(self.adapter, timeout, interval, max_interval, raise_on_failure)
         self.waits = Waits.begin(self.policy, self.adapter.name, ids, clock())
         self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
@@ -80,10 +98,13 @@ class _Run:
     def take(self) -> list[str] | float | None:
         return self.waits.take(self.clock(), self.limit, self.window)
 
-    def plan(self, due: list[str]) -> Plan:
-        return list_plan(self.ctx, due) if len(due) > 1 else get_plan(self.ctx, due[0])
+    def plan(self, due: list[str]) -> tuple[Plan, float | None]:
+        """The request plan for the due ids, and the deadline no request of it may outlive."""
+        plan = list_plan(self.ctx, due) if len(due) > 1 else get_plan(self.ctx, due[0])
+        deadlines = [d for d in (self.waits.states[t].deadline for t in due) if d is not None]
+        return plan, min(deadlines, default=None)
 
-    def record(self, attempts: dict[str, Any]) -> None:
+    def record(self, attempts: dict[str, Attempt]) -> None:
         """Feed attempts to the engine; call back; stop everything on a refused key (many)."""
         for task_id, attempt in attempts.items():
             decision = self.waits.record(task_id, attempt, self.clock(), self.rand())
@@ -104,7 +125,7 @@ class _Run:
             self.failure = failure
         self.waits.clear()
 
-    def outcomes(self) -> dict[str, Outcome]:
+    def outcomes(self) -> dict[str, Result]:
         if self.failure is not None:
             raise self.failure
         return {task_id: self.waits.results[task_id] for task_id in self.waits.states}
@@ -132,7 +153,7 @@ def _run_sync(run: _Run, concurrency: int, sleep: Callable[[float], object] | No
                 if isinstance(due, float):
                     sleep(due) if sleep is not None else wake.wait(due)
                     continue
-                attempts = drive(run.client, run.plan(due))
+                attempts = drive(run.client, *run.plan(due), run.clock)
                 with lock:
                     run.record(attempts)
         except BaseException as exc:
@@ -164,7 +185,7 @@ async def _run_async(run: _Run, concurrency: int, sleep: Callable[[float], Await
                 if isinstance(due, float):
                     await nap(due)
                     continue
-                run.record(await drive_async(run.client, run.plan(due)))
+                run.record(await drive_async(run.client, *run.plan(due), run.clock))
                 if run.failure is not None:
                     group.cancel_scope.cancel()
         except Exception as exc:
@@ -176,30 +197,39 @@ async def _run_async(run: _Run, concurrency: int, sleep: Callable[[float], Await
             group.start_soon(worker)
 
 
-def get_task(client: Any, task_id: str) -> TaskSnapshot:
+def _one_request_deadline(timeout: httpx.Timeout) -> float | None:
+    """get_task has no deadline of its own: the client's request timeout bounds the whole request."""
+    budget = request_budget(timeout)
+    return None if budget is None else time.monotonic() + budget
+
+
+def get_task(client: AnyClient, task_id: str) -> TaskSnapshot:
     """One request: the task as it stands now, normalized."""
     ctx, task_id = Context.of(client), check_task_id(task_id)
-    attempt = drive(client, get_plan(ctx, task_id))[task_id]
+    deadline = _one_request_deadline(client.get_httpx_client().timeout)
+    attempt = drive(client, get_plan(ctx, task_id), deadline)[task_id]
     return _snapshot_or_raise(ctx.adapter, task_id, attempt)
 
 
-async def get_task_async(client: Any, task_id: str) -> TaskSnapshot:
+async def get_task_async(client: AnyClient, task_id: str) -> TaskSnapshot:
     """One request, async: the task as it stands now, normalized."""
     ctx, task_id = Context.of(client), check_task_id(task_id)
-    attempt = (await drive_async(client, get_plan(ctx, task_id)))[task_id]
+    deadline = _one_request_deadline(client.get_async_httpx_client().timeout)
+    attempt = (await drive_async(client, get_plan(ctx, task_id), deadline))[task_id]
     return _snapshot_or_raise(ctx.adapter, task_id, attempt)
 
 
-def _snapshot_or_raise(adapter: Adapter, task_id: str, attempt: Any) -> TaskSnapshot:
+def _snapshot_or_raise(adapter: Adapter, task_id: str, attempt: Attempt) -> TaskSnapshot:
     if isinstance(attempt, Observed):
         return attempt.snapshot
     if isinstance(attempt, Fatal):
         raise attempt.error
     # get_task makes one request: a transient fault is an error here, not a reason to retry
-    raise ProviderError(f"{adapter.name} task {task_id}: {attempt.reason}", adapter.name, task_id, None, attempt.reason)
+    message = f"{adapter.name} task {task_id}: {attempt.reason}"
+    raise ProviderError(message, adapter.name, task_id, attempt.status_code, attempt.reason)
 
 
-def wait_for(client: Any, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None,
+def wait_for(client: AnyClient, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None,
              max_interval: float | None = None, on_update: OnUpdate | None = None, raise_on_failure: bool = True,
              on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
              sleep: Callable[[float], object] | None = None,
@@ -212,7 +242,7 @@ def wait_for(client: Any, task_id: str, *, timeout: float | None = DEFAULT_TIMEO
     return run.outcome()
 
 
-async def wait_for_async(client: Any, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT,
+async def wait_for_async(client: AnyClient, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT,
                          interval: float | None = None, max_interval: float | None = None,
                          on_update: OnUpdate | None = None, raise_on_failure: bool = True,
                          on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
@@ -226,18 +256,20 @@ async def wait_for_async(client: Any, task_id: str, *, timeout: float | None = D
     return run.outcome()
 
 
-def _check_concurrency(concurrency: int) -> int:
-    if not isinstance(concurrency, int) or concurrency < 1:
-        raise ValueError(f"concurrency must be a whole number >= 1, not {concurrency!r}")
+def _check_concurrency(concurrency: object) -> int:
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int):
+        raise TypeError(f"concurrency must be an int, not {type(concurrency).__name__}")
+    if concurrency < 1:
+        raise ValueError(f"concurrency must be >= 1, not {concurrency!r}")
     return concurrency
 
 
-def wait_for_many(client: Any, task_ids: Iterable[str], *, timeout: float | None = DEFAULT_TIMEOUT,
+def wait_for_many(client: AnyClient, task_ids: Iterable[str], *, timeout: float | None = DEFAULT_TIMEOUT,
                   concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
                   max_interval: float | None = None, on_update: OnUpdate | None = None,
                   on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
                   sleep: Callable[[float], object] | None = None,
-                  rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
+                  rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
     """Wait on many tasks at once: each id maps to its terminal snapshot or the error that ended its wait."""
     concurrency = _check_concurrency(concurrency)
     run = _Run(client, task_ids, timeout=timeout, interval=interval, max_interval=max_interval,
@@ -247,12 +279,12 @@ def wait_for_many(client: Any, task_ids: Iterable[str], *, timeout: float | None
     return run.outcomes()
 
 
-async def wait_for_many_async(client: Any, task_ids: Iterable[str], *, timeout: float | None = DEFAULT_TIMEOUT,
+async def wait_for_many_async(client: AnyClient, task_ids: Iterable[str], *, timeout: float | None = DEFAULT_TIMEOUT,
                               concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
                               max_interval: float | None = None, on_update: OnUpdate | None = None,
                               on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
                               sleep: Callable[[float], Awaitable[object]] | None = None,
-                              rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
+                              rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
     """Wait on many tasks at once, async; at most `concurrency` requests in flight."""
     concurrency = _check_concurrency(concurrency)
     run = _Run(client, task_ids, timeout=timeout, interval=interval, max_interval=max_interval,

@@ -1,18 +1,19 @@
 """From a task id to `Attempt`s, without doing I/O: request plans and answer classification.
 
 A plan is a generator that yields the keyword arguments of the next request (built by the
-generated `_get_kwargs`) and is sent back the `httpx.Response` or `httpx.HTTPError` it got;
-its return value maps each task id to an `Attempt`. `drive` and `drive_async` run a plan
-with the generated client's own httpx client, so the sync and async paths share every
-decision. The generated parsers run here rather than inside `sync_detailed` so that an
-unreadable body is a transient fault with its status code kept, not a lost response
-(`_get_kwargs` and `_parse_response` are the generated module's own request builder and parser).
+generated `_get_kwargs`) and is sent back the `Reply` it got (an `httpx.Response` or an
+`httpx.HTTPError`); its return value maps each task id to an `Attempt`. `transport.drive` and
+`transport.drive_async` run a plan, so the sync and async paths share every decision. The
+generated parsers run here rather than inside `sync_detailed` so that an unreadable body is a
+transient fault with its status code kept, not a lost response (`_get_kwargs` and
+`_parse_response` are the generated module's own request builder and parser).
 """
 
 from __future__ import annotations
 
 import email.utils
 import json
+import logging
 import math
 import time
 from collections.abc import Callable, Generator, Sequence
@@ -22,16 +23,18 @@ from urllib.parse import parse_qs, urlsplit
 import attrs
 import httpx
 
+from .client import check_base_url, check_key
 from .engine import Attempt, Fatal, Observed, Transient
 from .errors import AuthenticationError, ProviderError, TaskNotFound, excerpt, redact
-from .providers import Adapter, adapter_for
+from .providers import Adapter, AnyClient, adapter_for
 from .snapshot import TaskSnapshot
 from .status import Status
 
-__all__ = ["LIST_CHUNK", "Plan", "drive", "drive_async", "get_plan", "list_plan", "parse_retry_after", "secrets_of"]
+__all__ = ["LIST_CHUNK", "Context", "Plan", "Reply", "get_plan", "list_plan", "parse_retry_after", "secrets_of"]
 
-Outcome = httpx.Response | httpx.HTTPError
-Plan = Generator[dict[str, Any], Outcome, dict[str, Attempt]]
+log = logging.getLogger("taskwait")
+Reply = httpx.Response | httpx.HTTPError  # what sending one request came to
+Plan = Generator[dict[str, Any], Reply, dict[str, Attempt]]
 LIST_CHUNK = 100  # ids per multi-task request: keeps the URL short and a page whole
 _ATTEMPTS = (Observed, Transient, Fatal)
 
@@ -73,9 +76,15 @@ class Context:
     wall_now: Callable[[], float]
 
     @classmethod
-    def of(cls, client: Any) -> Context:
-        """The context of one generated client: its adapter (TypeError for anything else) and its key."""
+    def of(cls, client: AnyClient) -> Context:
+        """The context of one generated client: its adapter (TypeError for anything else) and its key.
+
+        A base URL or key that cannot work is a ConfigurationError here, before any request.
+        """
         adapter = adapter_for(client)
+        check_base_url(adapter.name, client._base_url)  # the generated client's field (attrs alias base_url)
+        if isinstance(client, adapter.package.AuthenticatedClient):
+            check_key(adapter.name, client.token)
         return cls(adapter, client, secrets_of(client, adapter), time.time)
 
 
@@ -83,7 +92,7 @@ def _message(body: bytes, secrets: Sequence[str]) -> str:
     """The human part of an error body ({"detail"|"message"|"error": …}) or an excerpt, redacted."""
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         return excerpt(body, secrets)
     if isinstance(data, dict):
         for key in ("detail", "message", "error", "errors"):
@@ -94,19 +103,19 @@ def _message(body: bytes, secrets: Sequence[str]) -> str:
     return excerpt(body, secrets)
 
 
-def _read(ctx: Context, task_id: str, outcome: Outcome, parse: Callable[[httpx.Response], Any]) -> Any:
+def _read(ctx: Context, task_id: str, outcome: Reply, parse: Callable[[httpx.Response], Any]) -> Any:
     """The parsed 200 body, or the `Attempt` an error answer amounts to."""
     name = ctx.adapter.name
     if isinstance(outcome, httpx.TimeoutException):
-        return Transient(f"request timed out ({type(outcome).__name__})")
+        return Transient(f"request timed out ({type(outcome).__name__}: {outcome})")
     if isinstance(outcome, httpx.HTTPError):
-        return Transient(f"connection error ({type(outcome).__name__})")
+        return Transient(f"connection error or unreadable answer ({type(outcome).__name__})")
     code = outcome.status_code
     if code == 200:
         try:
             return parse(outcome)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            return Transient(f"unreadable body ({type(exc).__name__})")
+        except Exception as exc:  # the generated parser on untrusted input: deep nesting, wrong types, ...
+            return Transient(f"unreadable body ({type(exc).__name__})", status_code=code)
     message = _message(outcome.content, ctx.secrets)
     if code in (401, 403):
         text = f"{name} refused the API key (HTTP {code}) for task {task_id}: {message}"
@@ -114,19 +123,28 @@ def _read(ctx: Context, task_id: str, outcome: Outcome, parse: Callable[[httpx.R
     if code == 404:
         return Fatal(TaskNotFound(f"{name} has no task {task_id} (HTTP 404): {message}", name, task_id))
     if code == 429 or code == 408 or code >= 500:
-        return Transient(f"HTTP {code}", parse_retry_after(outcome.headers.get("Retry-After"), ctx.wall_now()))
+        retry_after = parse_retry_after(outcome.headers.get("Retry-After"), ctx.wall_now())
+        return Transient(f"HTTP {code}", retry_after, status_code=code)
     body = excerpt(outcome.content, ctx.secrets)
     return Fatal(ProviderError(f"{name} answered HTTP {code} for task {task_id}: {body}", name, task_id, code, body))
 
 
 def _observe(ctx: Context, task_id: str, model: Any) -> Attempt:
-    snap = ctx.adapter.to_snapshot(task_id, model)
+    """The snapshot in a parsed answer, unless the answer names another task or cannot be read."""
+    try:
+        about = ctx.adapter.id_of(model)
+        if about is not None and about != task_id:
+            log.warning("%s answered about task %r when asked for %r: ignored", ctx.adapter.name, about, task_id)
+            return Transient(f"the answer is about another task ({about!r})", status_code=200)
+        snap = ctx.adapter.to_snapshot(task_id, model)
+    except Exception as exc:  # a model whose fields have types the adapter cannot read
+        return Transient(f"unreadable body ({type(exc).__name__})", status_code=200)
     if snap.error is not None:
         snap = attrs.evolve(snap, error=redact(snap.error, ctx.secrets))
     return Observed(snap)
 
 
-def _single(ctx: Context, task_id: str, outcome: Outcome) -> Attempt:
+def _single(ctx: Context, task_id: str, outcome: Reply) -> Attempt:
     module = ctx.adapter.get_task
 
     def parse(response: httpx.Response) -> Any:
@@ -135,7 +153,7 @@ def _single(ctx: Context, task_id: str, outcome: Outcome) -> Attempt:
             raise TypeError(f"not a {ctx.adapter.model.__name__}")
         return parsed
 
-    if isinstance(outcome, httpx.Response) and outcome.status_code == 410:  # Databar: results expired
+    if isinstance(outcome, httpx.Response) and outcome.status_code == 410 and ctx.adapter.gone_on_410:
         error = _message(outcome.content, ctx.secrets)
         return Observed(TaskSnapshot(ctx.adapter.name, task_id, Status.FAILED, "gone", error=error))
     result = _read(ctx, task_id, outcome, parse)
@@ -146,6 +164,16 @@ def get_plan(ctx: Context, task_id: str) -> Plan:
     """One GET of one task."""
     outcome = yield ctx.adapter.get_task._get_kwargs(task_id)
     return {task_id: _single(ctx, task_id, outcome)}
+
+
+def _page_failure(ctx: Context, task_id: str, outcome: Reply, page: Any) -> Attempt | None:
+    """What a list page that could not be used means for one of the ids it carried (None: ask it alone)."""
+    if not isinstance(page, _ATTEMPTS):
+        return Transient("unreadable list page", status_code=200)
+    attempt = _read(ctx, task_id, outcome, lambda r: None)
+    if isinstance(attempt, Fatal) and isinstance(attempt.error, TaskNotFound):
+        return None  # a 404 of the list says nothing about one task
+    return attempt if isinstance(attempt, _ATTEMPTS) else Transient("unreadable list page")
 
 
 def _next_offset(next_url: Any) -> int | None:
@@ -171,48 +199,18 @@ def list_plan(ctx: Context, task_ids: Sequence[str]) -> Plan:
             outcome = yield module._get_kwargs(task_ids=chunk, offset=offset, limit=len(chunk))
             page = _read(ctx, chunk[0], outcome, lambda r: module._parse_response(client=ctx.client, response=r))
             if isinstance(page, _ATTEMPTS) or not hasattr(page, "results"):
-                failed = page if isinstance(page, Transient | Fatal) else Transient("unreadable list page")
-                for task_id in chunk:
-                    results.setdefault(task_id, failed)
+                for task_id in chunk:  # each id gets the page's failure under its own name
+                    failure = _page_failure(ctx, task_id, outcome, page)
+                    if failure is not None and task_id not in results:
+                        results[task_id] = failure
                 break
             for task in page.results:
-                if str(task.id) in chunk and str(task.id) not in results:
-                    results[str(task.id)] = _observe(ctx, str(task.id), task)
+                listed = str(task.id)
+                if listed in chunk and listed not in results:
+                    results[listed] = _observe(ctx, listed, task)
             next_offset = _next_offset(page.next_)
             offset = next_offset if next_offset is not None and next_offset > offset else None
     for task_id in task_ids:
         if task_id not in results:  # left out of the list: ask for it alone
             results |= yield from get_plan(ctx, task_id)
     return results
-
-
-def drive(client: Any, plan: Plan) -> dict[str, Attempt]:
-    """Run a plan with the client's sync httpx client."""
-    http = client.get_httpx_client()
-    try:
-        request = next(plan)
-        while True:
-            try:
-                outcome: Outcome = http.request(**request)
-            except httpx.HTTPError as exc:
-                outcome = exc
-            request = plan.send(outcome)
-    except StopIteration as stop:
-        result: dict[str, Attempt] = stop.value
-        return result
-
-
-async def drive_async(client: Any, plan: Plan) -> dict[str, Attempt]:
-    """Run a plan with the client's async httpx client."""
-    http = client.get_async_httpx_client()
-    try:
-        request = next(plan)
-        while True:
-            try:
-                outcome: Outcome = await http.request(**request)
-            except httpx.HTTPError as exc:
-                outcome = exc
-            request = plan.send(outcome)
-    except StopIteration as stop:
-        result: dict[str, Attempt] = stop.value
-        return result

@@ -57,8 +57,14 @@ def test_retry_after_is_honoured_up_to_cap_and_deadline(policy: Policy, retry_af
     decision, _ = decide(policy, state, Transient("HTTP 429", retry_after), 0.0, u)
     assert isinstance(decision, Sleep)
     wanted = min(retry_after, policy.max_retry_after)
-    limit = policy.timeout if policy.timeout is not None else float("inf")
-    assert decision.seconds >= min(wanted, limit) - 1e-9
+    assert decision.seconds >= min(wanted, last_poll_at(policy)) - 1e-9
+
+
+def last_poll_at(policy: Policy) -> float:
+    """When the last poll before the deadline starts, for a wait that began at 0 (inf: no deadline)."""
+    if policy.timeout is None:
+        return float("inf")
+    return policy.timeout - min(policy.last_poll_lead, policy.timeout / 2)
 
 
 @given(policies, st.floats(0, 0.999999))
@@ -67,8 +73,24 @@ def test_jitter_is_bounded(policy: Policy, u: float) -> None:
     state = start(policy, "databar", "T", 0.0)
     decision, _ = decide(policy, state, RUNNING, 0.0, u)
     assert isinstance(decision, Sleep)
-    if policy.timeout is None or policy.timeout > policy.interval:
+    if last_poll_at(policy) > policy.interval:
         assert policy.interval * (1 - policy.jitter) - 1e-9 <= decision.seconds <= policy.interval
+
+
+@given(policies, st.lists(st.tuples(attempts, st.floats(0, 0.999999)), min_size=1, max_size=60))
+def test_the_last_poll_starts_in_time_and_then_the_wait_ends(policy: Policy, steps: list) -> None:
+    """No request outlives the deadline: the last poll starts before it, and the answer after it ends the wait."""
+    assume(policy.timeout is not None and policy.timeout > 0)
+    now, state = 0.0, start(policy, "databar", "T", 0.0)
+    for attempt, u in steps:
+        decision, state = decide(policy, state, attempt, now, u)
+        if isinstance(decision, Raise):
+            assert isinstance(decision.error, WaitTimeout) and state.final
+            return
+        assert isinstance(decision, Sleep)
+        now += decision.seconds
+        if state.final:
+            assert state.deadline is not None and now < state.deadline
 
 
 @given(policies, st.floats(0, 20_000))

@@ -102,7 +102,7 @@ def test_timeout_carries_last_snapshot_and_never_sleeps_past_deadline(provider: 
         run(provider, [ok(provider, "T1", RAW[provider][0])], timeout=60)
     assert exc.value.snapshot is not None and exc.value.snapshot.raw_status == RAW[provider][0]
     fake_total = sum(run_sleeps(provider))
-    assert fake_total == pytest.approx(60)
+    assert 59 - 1e-9 <= fake_total < 60  # the last poll starts up to 1 s before the deadline, to end by it
 
 
 def run_sleeps(provider: str) -> list[float]:
@@ -119,19 +119,17 @@ def test_timeout_with_no_answer_has_no_snapshot() -> None:
     assert exc.value.snapshot is None and "HTTP 503" in str(exc.value)
 
 
-def test_terminal_answer_at_the_deadline_wins() -> None:
+def test_terminal_answer_just_before_the_deadline_wins() -> None:
     fake = FakeTime()
     answers = [ok("openmart", "T1", "PROCESSING"), ok("openmart", "T1", "COMPLETED")]
-    script = Script(answers, time=fake, cost=3.0)  # each request takes 3 s: the second ends past the deadline
+    script = Script(answers, time=fake, cost=2.0)  # each request takes 2 s: the second ends 0.05 s before the deadline
     snap = taskwait.wait_for(script.client("openmart"), "T1", timeout=5, interval=1, **fake.kwargs())
-    assert snap.status is Status.SUCCEEDED and fake.now > 1000 + 5
+    assert snap.status is Status.SUCCEEDED and 1000 + 4 < fake.now < 1000 + 5
 
 
-def test_zero_timeout_polls_once() -> None:
+def test_zero_timeout_sends_nothing() -> None:
     with pytest.raises(taskwait.WaitTimeout):
-        run("databar", [ok("databar", "T1", "processing")], timeout=0)
-    snap, script, _ = run("databar", [ok("databar", "T1", "completed")], timeout=0)
-    assert snap.status is Status.SUCCEEDED and len(script.requests) == 1
+        run("databar", [ok("databar", "T1", "completed")], timeout=0)
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
