@@ -1,10 +1,14 @@
-"""Vendor a provider's OpenAPI document from a saved copy of its docs page, and say what changed.
+"""Vendor a provider's OpenAPI document from a saved docs page or the published document itself.
 
     python scripts/vendor_spec.py databar path/to/saved-page.md [--source-url URL]
+    python scripts/vendor_spec.py flexprice path/to/openapi.json [--source-url URL]
 
-The page's fenced ````yaml block is written byte-for-byte to specs/<provider>/openapi.yaml and
-specs/<provider>/provenance.json is updated (sha256, date). The report lists the operations and
-schemas added or removed and whether the patch beside the spec still applies.
+A page's fenced ````yaml block is written byte-for-byte to specs/<provider>/openapi.yaml and the
+page is kept as specs/<provider>/docs-page.md; a whole document (JSON or YAML) is written
+byte-for-byte to openapi.json or openapi.yaml. provenance.json is updated (sha256, date). The
+report lists the operations and schemas added or removed and whether the patch beside the spec
+still applies. Exit 1, writing nothing, for a document of another provider (its servers name
+another host); exit 1 after writing when the patch no longer applies (fix it, then `make generate`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 VENDORED = ("databar", "flexprice")
+HOSTS = {"databar": "databar.ai", "flexprice": "flexprice.io"}  # what a provider's servers URLs contain
 _FENCE = re.compile(r"^(`{3,})yaml[^\n]*\n(.*?)^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 
 
@@ -79,27 +84,51 @@ def report(old_text: str | None, new_text: str, patch_ops: list[dict[str, Any]] 
     return lines
 
 
+def _document(source: str) -> tuple[str, str | None]:
+    """(the spec text, its file name) from a whole document, or (text, None) from a docs page."""
+    stripped = source.lstrip()
+    if stripped.startswith("{") and '"openapi"' in stripped[:2000]:
+        return source, "openapi.json"
+    if re.match(r"openapi:\s", stripped):
+        return source, "openapi.yaml"
+    return extract_spec(source), None
+
+
+def check_provider(provider: str, spec: dict[str, Any]) -> None:
+    """PageError unless the spec's servers are the provider's own host."""
+    urls = [str(s.get("url", "")) for s in spec.get("servers") or [] if isinstance(s, dict)]
+    if not any(HOSTS[provider] in url for url in urls):
+        raise PageError(
+            f"this is not {provider}'s document: its servers are {urls or 'not given'}, not {HOSTS[provider]}"
+        )
+
+
 def vendor(provider: str, page_path: Path, source_url: str | None = None, today: dt.date | None = None) -> list[str]:
-    """Write the spec embedded in page_path to specs/<provider>/ and return the change report."""
+    """Write the spec in page_path (a docs page or the whole document) to specs/<provider>/; the change report."""
     folder = SPECS / provider
-    text = extract_spec(page_path.read_text(encoding="utf-8"))
-    target = folder / "openapi.yaml"
-    old = target.read_text(encoding="utf-8") if target.exists() else None
+    source = page_path.read_text(encoding="utf-8")
+    text, whole = _document(source)
+    spec = yaml.safe_load(text)
+    check_provider(provider, spec if isinstance(spec, dict) else {})
+    name = whole or "openapi.yaml"
+    target = folder / name
+    current = next((f for f in (folder / "openapi.json", folder / "openapi.yaml") if f.exists()), None)
+    old = current.read_text(encoding="utf-8") if current is not None else None
     patch_file = folder / "patch.yaml"
     patch_ops = yaml.safe_load(patch_file.read_text(encoding="utf-8")) if patch_file.exists() else None
     lines = report(old, text, patch_ops)
-    if old != text:
-        folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    provenance_file = folder / "provenance.json"
+    provenance = json.loads(provenance_file.read_text(encoding="utf-8")) if provenance_file.exists() else {}
+    if whole is None and page_path.resolve() != (folder / "docs-page.md").resolve():
+        (folder / "docs-page.md").write_text(source, encoding="utf-8", newline="")
+    if old != text or current != target:
+        if current is not None and current != target:
+            current.unlink()
         target.write_text(text, encoding="utf-8", newline="")
-        provenance_file = folder / "provenance.json"
-        provenance = json.loads(provenance_file.read_text(encoding="utf-8")) if provenance_file.exists() else {}
-        provenance.update(
-            form="vendored",
-            source_url=source_url or provenance.get("source_url", ""),
-            page=page_path.name,
-            captured=(today or dt.date.today()).isoformat(),
-            sha256=sha256(text),
-        )
+        provenance.update(form="vendored", source_url=source_url or provenance.get("source_url", ""),
+                          captured=(today or dt.date.today()).isoformat(), sha256=sha256(text))  # fmt: skip
+        provenance.setdefault("page", "docs-page.md")
         provenance_file.write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
     return lines
 
@@ -107,15 +136,18 @@ def vendor(provider: str, page_path: Path, source_url: str | None = None, today:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("provider", choices=VENDORED)
-    parser.add_argument("page", type=Path, help="a saved copy of the provider's docs page")
+    parser.add_argument("page", type=Path, help="a saved copy of the provider's docs page, or its OpenAPI document")
     parser.add_argument("--source-url", help="where the page was read (kept in provenance.json)")
     args = parser.parse_args(argv)
     try:
         lines = vendor(args.provider, args.page, args.source_url)
-    except (OSError, PageError) as exc:
+    except (OSError, PageError, yaml.YAMLError) as exc:
         print(f"vendor-spec: {exc}", file=sys.stderr)
         return 1
-    print(f"specs/{args.provider}/openapi.yaml:", *lines, sep="\n  ")
+    print(f"specs/{args.provider}/:", *lines, sep="\n  ")
+    if any(line.startswith("patch.yaml no longer applies") for line in lines):
+        print(f"vendor-spec: fix specs/{args.provider}/patch.yaml, then make generate", file=sys.stderr)
+        return 1
     if lines != ["unchanged"]:
         print("next: make generate, then commit specs/ and generated/ together")
     return 0

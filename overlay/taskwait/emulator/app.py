@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .env import Env, Gate
 from .formats import FORMATS, Format
 from .lifecycle import ROUTES
-from .store import Faults, Store, TaskScript
+from .store import Faults, Store, TaskScript, from_json
 
 __all__ = ["RateLimit", "create_app"]
 
@@ -173,7 +173,7 @@ def create_app(store: Store, api_key: str, lobstr_rate_limit: int | None = 90) -
     async def admin_add(request: Request) -> Response:
         try:
             payload = await request.json()
-            scripts = [TaskScript(**item) for item in (payload if isinstance(payload, list) else [payload])]
+            scripts = [from_json(TaskScript, item) for item in (payload if isinstance(payload, list) else [payload])]
         except (ValueError, TypeError) as exc:
             return JSONResponse({"detail": str(exc)}, 400)
         for script in scripts:

@@ -8,13 +8,15 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from .formats import FORMATS, TaskView
 
-__all__ = ["CREATED_DEFAULTS", "FAULT_KINDS", "Created", "Faults", "Store", "TaskScript", "Timing"]
+_T = TypeVar("_T")
+
+__all__ = ["CREATED_DEFAULTS", "FAULT_KINDS", "Created", "Faults", "Store", "TaskScript", "Timing", "from_json"]
 
 FAULT_KINDS = ("429", "500", "502", "503", "drop", "slow", "malformed")
 
@@ -48,8 +50,9 @@ class Faults:
     slow_seconds: float = 5.0
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Faults:
-        return cls(**data)
+    def from_dict(cls, data: object) -> Faults:
+        """Faults from JSON data; ValueError naming the bad field."""
+        return from_json(cls, data)
 
     def pick(self, request_number: int, rng: random.Random) -> str | None:
         """The fault for the n-th request (1-based), or None to answer normally."""
@@ -70,7 +73,36 @@ def _outcome(_: object, attribute: attrs.Attribute[str], value: str) -> None:
 
 
 def _to_faults(value: Faults | dict[str, Any]) -> Faults:
-    return Faults(**value) if isinstance(value, dict) else value
+    return Faults.from_dict(value) if isinstance(value, dict) else value
+
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "provider": (str,), "task_id": (str,), "outcome": (str,), "statuses": (list, type(None)), "polls": (int,),
+    "duration": (int, float, type(None)), "total": (int, type(None)), "error": (str, type(None)), "faults": (dict,),
+    "script": (list,), "retry_after": (int, float), "slow_seconds": (int, float),
+    **{f"rate_{k}": (int, float) for k in ("429", "5xx", "drop", "slow", "malformed")},
+}  # fmt: skip
+
+
+def from_json(cls: type[_T], data: object) -> _T:
+    """An attrs class from a JSON object, or ValueError naming the field that is unknown, missing or wrong."""
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object for {cls.__name__}, not {type(data).__name__}")
+    fields = {a.name: a for a in attrs.fields(cls)}
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(unknown)}; known: {', '.join(fields)}")
+    missing = [n for n, a in fields.items() if a.default is attrs.NOTHING and n not in data]
+    if missing:
+        raise ValueError(f"missing field(s) {', '.join(missing)}")
+    for name, value in data.items():
+        allowed = _JSON_TYPES.get(name)
+        if allowed is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
+            raise ValueError(f"field {name}: {type(value).__name__} is not allowed")
+    try:
+        return cls(**data)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{cls.__name__}: {exc}") from None
 
 
 @attrs.frozen
