@@ -55,7 +55,7 @@ def check(emu: Emulator, provider: str, response: httpx.Response, *, request_too
             header=Headers(list(sent.headers.items())),
         ),
         body=sent.content or None,
-        content_type=sent.headers.get("content-type", "application/json").split(";")[0],
+        content_type=sent.headers.get("content-type", "application/json"),  # a multipart boundary included
     )
     if request_too:
         OPENAPI[provider].validate_request(request)

@@ -49,12 +49,13 @@ def _openmart(t: TaskView) -> dict[str, Any]:
 
 
 def _lobstr(t: TaskView) -> dict[str, Any]:
+    own = t.data if isinstance(t.data, dict) else {}  # a task added through the API keeps its own fields
     running = t.raw_status != "pending"
     done_reason = {"completed": "completed", "aborted": "run_aborted", "failed": "error"}.get(t.raw_status)
     status = {
         "status": t.raw_status,
         "started_at": _iso(t.created, zone=False) if running else None,
-        "ended_at": _iso(t.created + dt.timedelta(seconds=1), zone=False) if t.final else None,
+        "ended_at": own.get("ended_at", _iso(t.created + dt.timedelta(seconds=1), zone=False)) if t.final else None,
         "is_done": t.final,
         "total_results": round(t.fraction * (t.total or 0)) if running else 0,
         "total_pages": 1 if running else 0,
@@ -62,9 +63,9 @@ def _lobstr(t: TaskView) -> dict[str, Any]:
         "has_errors": t.error is not None and t.final,
         "errors": t.error if t.final else None,
     }
-    return {"hash_value": t.task_id, "created_at": _iso(t.created, zone=False), "is_active": not t.final,
-            "params": {"url": "https://www.example.com/search?q=coffee"}, "module": 5, "object": "task",
-            "status": status}  # fmt: skip
+    params = own.get("params", {"url": "https://www.example.com/search?q=coffee"})
+    return {"hash_value": t.task_id, "created_at": own.get("created_at", _iso(t.created, zone=False)),
+            "is_active": not t.final, "params": params, "module": 5, "object": "task", "status": status}  # fmt: skip
 
 
 def _deepomatic(t: TaskView) -> dict[str, Any]:
@@ -77,7 +78,7 @@ def _flexprice(t: TaskView) -> dict[str, Any]:
     started = t.raw_status != "PENDING"
     done = round(t.fraction * t.total) if t.total and started else 0
     failed = done // 10 if t.raw_status == "FAILED" else 0
-    return {
+    body: dict[str, Any] = {
         "id": t.task_id, "tenant_id": "tenant_emulator", "environment_id": "env_emulator",
         "task_type": "IMPORT", "entity_type": "EVENTS", "file_url": "https://example.com/events.csv",
         "file_name": "events.csv", "file_type": "CSV", "task_status": t.raw_status,
@@ -90,6 +91,18 @@ def _flexprice(t: TaskView) -> dict[str, Any]:
         "status": "published", "created_at": _iso(t.created), "updated_at": _iso(t.created),
         "created_by": "user_emulator", "updated_by": "user_emulator",
     }  # fmt: skip
+    own = t.data if isinstance(t.data, dict) and t.data.get("task_type") == "EXPORT" else None
+    if own is None:
+        return body
+    # A scheduled task's run (lifecycle/flexprice.py): started when created, its file exists once COMPLETED.
+    finished = t.raw_status == "COMPLETED"
+    body |= {"task_type": "EXPORT", "entity_type": own["entity_type"], "metadata": own["metadata"],
+             "file_url": own["file_url"] if finished else "", "started_at": _iso(t.created)}  # fmt: skip
+    if finished:
+        body["file_name"] = own["file_name"]
+    else:
+        del body["file_name"]
+    return body
 
 
 def _header_is(name: str, prefix: str = "") -> Callable[[Mapping[str, str], str], bool]:
@@ -113,6 +126,7 @@ def _lobstr_error(status: int, message: str) -> dict[str, Any]:
     return {"error": {"message": message, "type": kind, "param": None}}
 
 
+_LOBSTR_NOT_FOUND = {"error": {"message": "Task not found", "type": "not_found_error", "param": "task_hash"}}
 _FLEXPRICE_CODES = {400: "validation_error", 404: "not_found", 405: "method_not_allowed", 409: "already_exists"}
 
 
@@ -148,7 +162,7 @@ FORMATS: dict[str, Format] = {
                {"success": ("PROCESSING", "COMPLETED"), "failure": ("PROCESSING", "ERRORED"),
                 "cancel": ("PROCESSING", "CANCELLED")}, _openmart, _detail),
         Format("lobstr", "/v1/tasks/{task_id}", "", _header_is("authorization", "Token "),
-               (401, {"detail": "Invalid token."}), {"detail": "Not found."},
+               (401, {"detail": "Invalid token."}), _LOBSTR_NOT_FOUND,
                {"success": ("pending", "running", "completed"), "failure": ("pending", "running", "failed"),
                 "cancel": ("pending", "running", "aborted")}, _lobstr, _lobstr_error),
         Format("deepomatic", "/v0.7/tasks/{task_id}", "", _header_is("x-api-key"),

@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import attrs
+from attrs import AttrsInstance
 
 from .formats import FORMATS, TaskView
 
-_T = TypeVar("_T")
+_T = TypeVar("_T", bound=AttrsInstance)
 
 __all__ = ["CREATED_DEFAULTS", "FAULT_KINDS", "Created", "Faults", "Store", "TaskScript", "Timing", "from_json"]
 
@@ -267,6 +268,11 @@ class Store:
             if fault in (None, "slow"):  # a slow answer still carries the task
                 record.answered += 1
             return record.view(self.clock()), fault, record.script.faults
+
+    def discard(self, provider: str, task_id: str) -> bool:
+        """Forget a task (a provider deleted it): its get-task answers 404 from now on. False if unknown."""
+        with self._lock:
+            return self._tasks.pop((provider, task_id), None) is not None
 
     def peek(self, provider: str, task_id: str) -> TaskView | None:
         """The task now, without counting a request (for lists and shared state); None if unknown."""

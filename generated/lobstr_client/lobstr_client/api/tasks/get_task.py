@@ -71,7 +71,7 @@ def sync_detailed(
     """Get Task
 
      Retrieve detailed information about a specific task using its hash ID, including its current status,
-    parameters, and execution history.
+    parameters, and execution history. Source: lobstrio/docs docs/get-task.mdx.
 
     Args:
         task_hash (str):
@@ -103,7 +103,7 @@ def sync(
     """Get Task
 
      Retrieve detailed information about a specific task using its hash ID, including its current status,
-    parameters, and execution history.
+    parameters, and execution history. Source: lobstrio/docs docs/get-task.mdx.
 
     Args:
         task_hash (str):
@@ -130,7 +130,7 @@ async def asyncio_detailed(
     """Get Task
 
      Retrieve detailed information about a specific task using its hash ID, including its current status,
-    parameters, and execution history.
+    parameters, and execution history. Source: lobstrio/docs docs/get-task.mdx.
 
     Args:
         task_hash (str):
@@ -160,7 +160,7 @@ async def asyncio(
     """Get Task
 
      Retrieve detailed information about a specific task using its hash ID, including its current status,
-    parameters, and execution history.
+    parameters, and execution history. Source: lobstrio/docs docs/get-task.mdx.
 
     Args:
         task_hash (str):

@@ -1,0 +1,191 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_squid_request import CreateSquidRequest
+from ...models.error_response import ErrorResponse
+from ...models.squid import Squid
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateSquidRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/squids",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | Squid | None:
+    if response.status_code == 200:
+        response_200 = Squid.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | Squid]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSquidRequest,
+) -> Response[ErrorResponse | Squid]:
+    """Create Squid
+
+     Create a new squid (a container of tasks for one crawler). Source: lobstrio/docs docs/create-
+    squid.mdx; unknown crawler and missing fields from docs/errors.mdx.
+
+    Args:
+        body (CreateSquidRequest): What Create Squid takes (docs/create-squid.mdx).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | Squid]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSquidRequest,
+) -> ErrorResponse | Squid | None:
+    """Create Squid
+
+     Create a new squid (a container of tasks for one crawler). Source: lobstrio/docs docs/create-
+    squid.mdx; unknown crawler and missing fields from docs/errors.mdx.
+
+    Args:
+        body (CreateSquidRequest): What Create Squid takes (docs/create-squid.mdx).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | Squid
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSquidRequest,
+) -> Response[ErrorResponse | Squid]:
+    """Create Squid
+
+     Create a new squid (a container of tasks for one crawler). Source: lobstrio/docs docs/create-
+    squid.mdx; unknown crawler and missing fields from docs/errors.mdx.
+
+    Args:
+        body (CreateSquidRequest): What Create Squid takes (docs/create-squid.mdx).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | Squid]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSquidRequest,
+) -> ErrorResponse | Squid | None:
+    """Create Squid
+
+     Create a new squid (a container of tasks for one crawler). Source: lobstrio/docs docs/create-
+    squid.mdx; unknown crawler and missing fields from docs/errors.mdx.
+
+    Args:
+        body (CreateSquidRequest): What Create Squid takes (docs/create-squid.mdx).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | Squid
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed
