@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+from scripts import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,3 +21,27 @@ def _timed(*args: str) -> float:
 
 def run(providers: tuple[str, ...] = ()) -> dict[str, float]:
     return {"generate_s": _timed(*providers), "check_generated_s": _timed("--check", *providers)}
+
+
+def whole_document(provider: str = "flexprice") -> dict[str, float]:
+    """Generate the provider's WHOLE patched document (no include_tags cut) with --fail-on-warning into a
+    temp dir, then `mypy --strict` it: proof that the patch holds for every operation, not only the selection."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"{provider}_client"
+        started = time.perf_counter()
+        generate.generate(provider, out, whole=True)  # raises SystemExit on any warning
+        generate_s = time.perf_counter() - started
+        package = out / f"{provider}_client"
+        started = time.perf_counter()
+        command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(Path(tmp) / "mypy-cache"), str(package)]
+        subprocess.run(command, cwd=tmp, check=True, capture_output=True)
+        mypy_s = time.perf_counter() - started
+        lines = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in package.rglob("*.py"))
+        operations = sum(1 for f in (package / "api").rglob("*.py") if f.name != "__init__.py")
+        return {"generate_s": generate_s, "mypy_s": mypy_s, "lines": lines, "operations": operations}
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(whole_document(*sys.argv[1:2]), indent=2))

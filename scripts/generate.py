@@ -1,7 +1,9 @@
 """Generate the five client packages from specs/, or check that generated/ matches them.
 
-Generator input for a provider = specs/<p>/openapi.yaml + specs/<p>/patch.yaml (RFC 6902,
-optional) with specs/<p>/config.yaml and the templates in scripts/generator_templates/.
+Generator input for a provider = specs/<p>/openapi.yaml (or openapi.json) + specs/<p>/patch.yaml
+(RFC 6902, optional), cut to the operations tagged with one of specs/<p>/config.yaml's
+`include_tags` (optional; components nothing kept refers to are dropped), with config.yaml and
+the templates in scripts/generator_templates/.
 
     python scripts/generate.py            # rebuild generated/<p>_client/ from emptied dirs
     python scripts/generate.py --check    # regenerate into a temp dir and compare
@@ -19,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,7 @@ SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
 TEMPLATES = Path(__file__).resolve().parent / "generator_templates"
 PROVIDERS = ("databar", "deepomatic", "flexprice", "lobstr", "openmart")
+METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 FIX = "run `make generate` and commit specs/ and generated/ together"
 
 
@@ -40,15 +44,67 @@ def spec_file(provider: str) -> Path:
     return json_file if json_file.exists() else folder / "openapi.yaml"
 
 
-def load_spec(provider: str) -> dict[str, Any]:
-    """The generator's input for one provider: the spec with its patch applied."""
+def include_tags(provider: str) -> list[str] | None:
+    """config.yaml's `include_tags`: the tags whose operations are generated (None: all of them).
+
+    openapi-python-client ignores keys it does not know, so the selection lives beside its settings.
+    """
+    config = yaml.safe_load((SPECS / provider / "config.yaml").read_text(encoding="utf-8")) or {}
+    tags = config.get("include_tags")
+    return None if tags is None else [str(tag) for tag in tags]
+
+
+def _refs(node: Any) -> Iterator[str]:
+    """Every local $ref below node."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str) and value.startswith("#/components/"):
+                yield value
+            else:
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _refs(item)
+
+
+def select(spec: dict[str, Any], tags: list[str]) -> dict[str, Any]:
+    """The spec cut to the operations tagged with one of `tags` and the components they reach (via $ref)."""
+    wanted, paths = set(tags), {}
+    for path, item in (spec.get("paths") or {}).items():
+        kept = {k: v for k, v in item.items() if k not in METHODS or wanted & set(v.get("tags") or ())}
+        if METHODS & set(kept):
+            paths[path] = kept
+    components: dict[str, dict[str, Any]] = spec.get("components") or {}
+    reached: set[tuple[str, str]] = set()
+    todo = list(_refs(paths))
+    while todo:
+        kind, name = (part.replace("~1", "/").replace("~0", "~") for part in todo.pop().split("/")[2:4])
+        if (kind, name) not in reached and name in components.get(kind, {}):
+            reached.add((kind, name))
+            todo += _refs(components[kind][name])
+    cut = {kind: {n: v for n, v in items.items() if (kind, n) in reached} for kind, items in components.items()}
+    cut["securitySchemes"] = components.get("securitySchemes", {})  # kept whole: referenced by name, not $ref
+    result = {**spec, "paths": paths, "components": {k: v for k, v in cut.items() if v}}
+    if "tags" in spec:
+        result["tags"] = [t for t in spec["tags"] if t.get("name") in wanted]
+    return result
+
+
+def load_spec(provider: str, *, whole: bool = False) -> dict[str, Any]:
+    """The generator's input for one provider: the spec with its patch applied, cut to `include_tags`.
+
+    With whole=True the cut is skipped (the whole patched document, e.g. to prove the patch at scale).
+    """
     folder = SPECS / provider
-    spec: dict[str, Any] = yaml.safe_load(spec_file(provider).read_text(encoding="utf-8"))
+    source = spec_file(provider)
+    text = source.read_text(encoding="utf-8")
+    spec: dict[str, Any] = json.loads(text) if source.suffix == ".json" else yaml.safe_load(text)
     patch_file = folder / "patch.yaml"
     if patch_file.exists():
         operations = yaml.safe_load(patch_file.read_text(encoding="utf-8"))
         spec = jsonpatch.JsonPatch(operations).apply(spec)
-    return spec
+    tags = None if whole else include_tags(provider)
+    return spec if tags is None else select(spec, tags)
 
 
 def _tool_env() -> dict[str, str]:
@@ -58,11 +114,11 @@ def _tool_env() -> dict[str, str]:
     return env
 
 
-def generate(provider: str, out_dir: Path) -> None:
+def generate(provider: str, out_dir: Path, *, whole: bool = False) -> None:
     """Write the generated project for one provider to out_dir (which must not exist)."""
     with tempfile.TemporaryDirectory() as tmp:
         spec_path = Path(tmp) / "openapi.json"
-        spec_path.write_text(json.dumps(load_spec(provider), indent=2), encoding="utf-8")
+        spec_path.write_text(json.dumps(load_spec(provider, whole=whole), indent=2), encoding="utf-8")
         command = [
             str(Path(sys.executable).parent / "openapi-python-client"),
             "generate",

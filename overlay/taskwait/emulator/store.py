@@ -157,7 +157,7 @@ class Record:
         error = self.script.error
         if final and error is None and self.script.outcome != "success":
             error = {"failure": "the task failed", "cancel": "the task was cancelled"}[self.script.outcome]
-        data = self.script.data if self.script.outcome == "success" else None
+        data = self.script.data  # renders show results only for a success; other fields may read it
         return TaskView(self.script.task_id, steps[max(index, 0)], final, fraction, self.script.total, data,
                         error if final else None, self.created_wall)  # fmt: skip
 
@@ -268,6 +268,17 @@ class Store:
             if fault in (None, "slow"):  # a slow answer still carries the task
                 record.answered += 1
             return record.view(self.clock()), fault, record.script.faults
+
+    def ids(self, provider: str) -> list[str]:
+        """The ids of every task the store holds for `provider`, oldest first."""
+        with self._lock:
+            return [task_id for p, task_id in self._tasks if p == provider]
+
+    def script(self, provider: str, task_id: str) -> TaskScript | None:
+        """A task's script (to replace it with an edited one), or None if unknown."""
+        with self._lock:
+            record = self._tasks.get((provider, task_id))
+            return None if record is None else record.script
 
     def discard(self, provider: str, task_id: str) -> bool:
         """Forget a task (a provider deleted it): its get-task answers 404 from now on. False if unknown."""

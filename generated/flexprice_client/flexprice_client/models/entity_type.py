@@ -6,6 +6,11 @@ class EntityType(StrEnum):
     ENTITY_TYPE_EVENTS = "EVENTS"
     ENTITY_TYPE_FEATURES = "FEATURES"
     ENTITY_TYPE_PRICES = "PRICES"
+    EXPORT_ENTITY_TYPE_CREDIT_TOPUPS = "credit_topups"
+    EXPORT_ENTITY_TYPE_CREDIT_USAGE = "credit_usage"
+    EXPORT_ENTITY_TYPE_EVENTS = "events"
+    EXPORT_ENTITY_TYPE_INVOICE = "invoice"
+    EXPORT_ENTITY_TYPE_USAGE_ANALYTICS = "usage_analytics"
 
     @classmethod
     def _missing_(cls, value: object) -> "EntityType | None":

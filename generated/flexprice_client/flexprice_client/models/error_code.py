@@ -8,6 +8,7 @@ class ErrorCode(StrEnum):
     ERR_CODE_INTERNAL_ERROR = "internal_error"
     ERR_CODE_INVALID_OPERATION = "invalid_operation"
     ERR_CODE_NOT_FOUND = "not_found"
+    ERR_CODE_NOT_IMPLEMENTED = "not_implemented"
     ERR_CODE_PERMISSION_DENIED = "permission_denied"
     ERR_CODE_SERVICE_UNAVAILABLE = "service_unavailable"
     ERR_CODE_SYSTEM_ERROR = "system_error"

@@ -37,7 +37,7 @@ class TaskResponse:
         file_type (FileType | Unset):
         file_url (str | Unset):
         id (str | Unset):
-        metadata (TaskResponseMetadata | Unset):
+        metadata (None | TaskResponseMetadata | Unset):
         processed_records (int | Unset):
         scheduled_task_id (str | Unset):
         started_at (datetime.datetime | None | Unset):
@@ -64,7 +64,7 @@ class TaskResponse:
     file_type: FileType | Unset = UNSET
     file_url: str | Unset = UNSET
     id: str | Unset = UNSET
-    metadata: TaskResponseMetadata | Unset = UNSET
+    metadata: None | TaskResponseMetadata | Unset = UNSET
     processed_records: int | Unset = UNSET
     scheduled_task_id: str | Unset = UNSET
     started_at: datetime.datetime | None | Unset = UNSET
@@ -80,6 +80,8 @@ class TaskResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.task_response_metadata import TaskResponseMetadata  # noqa: PLC0415
+
         completed_at: None | str | Unset
         if isinstance(self.completed_at, Unset):
             completed_at = UNSET
@@ -126,9 +128,13 @@ class TaskResponse:
 
         id = self.id
 
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, TaskResponseMetadata):
             metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
 
         processed_records = self.processed_records
 
@@ -310,12 +316,22 @@ class TaskResponse:
 
         id = d.pop("id", UNSET)
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: TaskResponseMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = TaskResponseMetadata.from_dict(_metadata)
+        def _parse_metadata(data: object) -> None | TaskResponseMetadata | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = TaskResponseMetadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaskResponseMetadata | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
 
         processed_records = d.pop("processed_records", UNSET)
 

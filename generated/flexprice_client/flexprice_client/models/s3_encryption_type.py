@@ -1,0 +1,23 @@
+from enum import StrEnum
+
+
+class S3EncryptionType(StrEnum):
+    S3_ENCRYPTION_TYPE_AES256 = "AES256"
+    S3_ENCRYPTION_TYPE_AWS_KMS = "aws:kms"
+    S3_ENCRYPTION_TYPE_AWS_KMS_DSSE = "aws:kms:dsse"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "S3EncryptionType | None":
+        """Keep a value the API document does not list as a pseudo-member instead of raising.
+
+        Servers add values before their documents do; raising here would lose the response.
+        """
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNDOCUMENTED"
+        member._value_ = value
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,25 @@
+from enum import StrEnum
+
+
+class ScheduledTaskEntityType(StrEnum):
+    SCHEDULED_TASK_ENTITY_TYPE_CREDIT_TOPUPS = "credit_topups"
+    SCHEDULED_TASK_ENTITY_TYPE_CREDIT_USAGE = "credit_usage"
+    SCHEDULED_TASK_ENTITY_TYPE_EVENTS = "events"
+    SCHEDULED_TASK_ENTITY_TYPE_INVOICE = "invoice"
+    SCHEDULED_TASK_ENTITY_TYPE_USAGE_ANALYTICS = "usage_analytics"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "ScheduledTaskEntityType | None":
+        """Keep a value the API document does not list as a pseudo-member instead of raising.
+
+        Servers add values before their documents do; raising here would lose the response.
+        """
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNDOCUMENTED"
+        member._value_ = value
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)

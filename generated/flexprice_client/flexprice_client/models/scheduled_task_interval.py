@@ -1,0 +1,25 @@
+from enum import StrEnum
+
+
+class ScheduledTaskInterval(StrEnum):
+    SCHEDULED_TASK_INTERVAL_CUSTOM = "custom"
+    SCHEDULED_TASK_INTERVAL_DAILY = "daily"
+    SCHEDULED_TASK_INTERVAL_EVERY_15_MINUTES = "15MIN"
+    SCHEDULED_TASK_INTERVAL_EVERY_30_MINUTES = "30MIN"
+    SCHEDULED_TASK_INTERVAL_HOURLY = "hourly"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "ScheduledTaskInterval | None":
+        """Keep a value the API document does not list as a pseudo-member instead of raising.
+
+        Servers add values before their documents do; raising here would lose the response.
+        """
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNDOCUMENTED"
+        member._value_ = value
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)
