@@ -134,6 +134,7 @@ def _observe(ctx: Context, task_id: str, model: Any) -> Attempt:
     try:
         about = ctx.adapter.id_of(model)
         if about is not None and about != task_id:
+            about = redact(about, ctx.secrets)[:100]
             log.warning("%s answered about task %r when asked for %r: ignored", ctx.adapter.name, about, task_id)
             return Transient(f"the answer is about another task ({about!r})", status_code=200)
         snap = ctx.adapter.to_snapshot(task_id, model)

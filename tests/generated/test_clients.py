@@ -91,5 +91,16 @@ def test_api_modules_have_the_four_call_styles(provider: str) -> None:
 def test_client_repr_never_shows_the_key(provider: str) -> None:
     seen: list[httpx.Request] = []
     client = make_client(provider, seen, WIRE[provider][4])
-    client.get_httpx_client()  # puts the auth header into the client's headers
+    for http in (client.get_httpx_client(), client.get_async_httpx_client()):
+        # The key travels in an httpx.Auth flow, not in the default headers (whose repr shows all but Authorization).
+        assert "sekret-key" not in repr(http.headers) and "sekret-key" not in repr(http.auth)
     assert "sekret-key" not in repr(client)
+    assert "sekret-key" not in repr(client.with_headers({"X-Other": "1"}))
+
+
+@pytest.mark.parametrize("provider", sorted(WIRE))
+def test_the_key_still_reaches_the_server_in_its_header(provider: str) -> None:
+    seen: list[httpx.Request] = []
+    client = make_client(provider, seen, WIRE[provider][4])
+    client.get_httpx_client().get("/anything")
+    assert "sekret-key" in "".join(seen[0].headers.values())

@@ -5,6 +5,22 @@ import httpx
 from attrs import define, evolve, field
 
 
+class _KeyHeader(httpx.Auth):
+    """Adds the key header to each request, so that the key never sits in the client's default headers
+    (httpx's Headers repr shows every header but Authorization)."""
+
+    def __init__(self, name: str, value: str) -> None:
+        self._name = name
+        self._value = value
+
+    def __repr__(self) -> str:
+        return f"_KeyHeader({self._name!r}, '[secret]')"
+
+    def auth_flow(self, request: httpx.Request) -> Any:
+        request.headers[self._name] = self._value
+        yield request
+
+
 @define
 class Client:
     """A class for keeping track of data related to the API
@@ -214,7 +230,6 @@ class AuthenticatedClient:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -222,7 +237,12 @@ class AuthenticatedClient:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **{
+                    "auth": _KeyHeader(
+                        self.auth_header_name, f"{self.prefix} {self.token}" if self.prefix else self.token
+                    ),
+                    **self._httpx_args,
+                },
             )
         return self._client
 
@@ -246,7 +266,6 @@ class AuthenticatedClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -254,7 +273,12 @@ class AuthenticatedClient:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **{
+                    "auth": _KeyHeader(
+                        self.auth_header_name, f"{self.prefix} {self.token}" if self.prefix else self.token
+                    ),
+                    **self._httpx_args,
+                },
             )
         return self._async_client
 
