@@ -31,6 +31,6 @@ def test_mypy_strict_catches_wrong_provider_and_wrong_client(tmp_path: Path) -> 
     assert status == 1
     assert "databar_client.client.AuthenticatedClient" in lines[6]
     assert "databar_client.models.task.Task" in lines[8] and "flexprice_client" in lines[8]
-    assert "No overload variant of \"connect\"" in lines[9]
+    assert 'No overload variant of "connect"' in lines[9]
     assert "incompatible type" in lines[10] and '"str"' in lines[10]
     assert {n for n, text in lines.items() if ": error:" in text} == {9, 10}
