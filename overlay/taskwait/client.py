@@ -22,7 +22,7 @@ from .status import PROVIDERS, Provider
 
 __all__ = ["DEFAULT_REQUEST_TIMEOUT", "check_base_url", "check_key", "connect"]
 
-DEFAULT_REQUEST_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_REQUEST_TIMEOUT = httpx.Timeout(30.0, connect=10.0)  # Openmart reads for 60 s: its submits sleep ~26 s
 
 
 def check_key(provider: str, key: object) -> str:
@@ -102,5 +102,5 @@ def connect(provider: str, api_key: str | None = None, *, base_url: str | None =
             raise ConfigurationError(f"no API key for {provider}: pass api_key= or set {adapter.env_var}")
     key = check_key(provider, api_key)
     url = adapter.base_url if base_url is None else check_base_url(provider, base_url)
-    client_kwargs.setdefault("timeout", DEFAULT_REQUEST_TIMEOUT)
+    client_kwargs.setdefault("timeout", httpx.Timeout(adapter.read_timeout, connect=DEFAULT_REQUEST_TIMEOUT.connect))
     return adapter.authenticated(url, key, **client_kwargs)

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from .errors import TaskCancelled, TaskFailed, TaskwaitError, WaitTimeout
+from .errors import TaskCancelled, TaskFailed, TaskNotFound, TaskwaitError, WaitTimeout
 from .snapshot import TaskSnapshot
 from .status import Status
 
@@ -68,6 +68,8 @@ class Policy:
     # The last poll before the deadline starts this long before it (at most half the time left), so
     # that it can finish in time: no request outlives the deadline.
     last_poll_lead: float = attrs.field(default=1.0, validator=attrs.validators.ge(0.0))
+    # A 404 this soon after the wait began is transient: the unit may not exist yet (a Flexprice force run).
+    not_found_grace: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     raise_on_failure: bool = True
 
     def __attrs_post_init__(self) -> None:
@@ -149,15 +151,18 @@ def _terminal(policy: Policy, snap: TaskSnapshot) -> Decision:
     detail = f": {snap.error}" if snap.error else ""
     if snap.status is Status.FAILED:
         return Raise(
-            TaskFailed(f"{snap.provider} task {snap.task_id} failed{detail}", snap.provider, snap.task_id, snap)
+            TaskFailed(f"{snap.provider} {snap.kind} {snap.task_id} failed{detail}", snap.provider, snap.task_id, snap)
         )
-    message = f"{snap.provider} task {snap.task_id} was cancelled ({snap.raw_status}){detail}"
+    message = f"{snap.provider} {snap.kind} {snap.task_id} was cancelled ({snap.raw_status}){detail}"
     return Raise(TaskCancelled(message, snap.provider, snap.task_id, snap))
 
 
 def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: float) -> tuple[Decision, PollState]:
     """The next step after `attempt`, at monotonic time `now`; u in [0, 1) draws the jitter."""
     state = attrs.evolve(state, polls=state.polls + 1)
+    grace = policy.not_found_grace
+    if isinstance(attempt, Fatal) and isinstance(attempt.error, TaskNotFound) and now - state.started < grace:
+        attempt = Transient(f"HTTP 404 within the {grace:g} s not-found grace", status_code=404)
     if isinstance(attempt, Fatal):
         return Raise(attempt.error), state
     warning = None

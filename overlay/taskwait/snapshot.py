@@ -31,13 +31,14 @@ class Progress:
 
 @attrs.frozen
 class TaskSnapshot:
-    """What one poll saw of a task, normalized; `raw` is the generated model it was read from."""
+    """What one poll saw of a task (or another unit), normalized; `raw` is the generated model it was read from."""
 
     provider: str
-    task_id: str
+    task_id: str  # the id of the unit, whatever its kind
     status: Status
     raw_status: str | None
     data: Any = None
     error: str | None = None
     progress: Progress | None = None
     raw: RawModel | None = attrs.field(default=None, repr=False, eq=False)
+    kind: str = "task"  # which unit: "task", or Openmart "batch", Lobstr "run" / "upload"

@@ -60,17 +60,29 @@ _TABLES: MappingProxyType[str, MappingProxyType[str, Status]] = MappingProxyType
         "flexprice": _table(PENDING="PENDING", RUNNING="PROCESSING", SUCCEEDED="COMPLETED", FAILED="FAILED"),
     }
 )
+# Units other than the task: Openmart batch `batch_ready` (read as "batch_ready=true|false"), Lobstr
+# run `status`, Lobstr upload `state` (202 answers carry PROGRESS).
+_UNIT_TABLES: MappingProxyType[tuple[str, str], MappingProxyType[str, Status]] = MappingProxyType(
+    {
+        ("openmart", "batch"): _table(RUNNING="batch_ready=false", SUCCEEDED="batch_ready=true"),
+        ("lobstr", "run"): _table(PENDING="pending", RUNNING="running uploading paused", SUCCEEDED="done",
+                                  FAILED="error", CANCELLED="aborted"),
+        ("lobstr", "upload"): _table(PENDING="PENDING", RUNNING="PROGRESS", SUCCEEDED="SUCCESS", FAILED="FAILURE"),
+    }
+)  # fmt: skip
 
 
-def normalize_status(provider: str, raw: str | None) -> Status:
-    """Map a provider's raw status to a `Status`, ignoring case and surrounding whitespace.
+def normalize_status(provider: str, raw: str | None, kind: str = "task") -> Status:
+    """Map a provider's raw status of a unit (default: a task) to a `Status`, ignoring case and surrounding
+    whitespace.
 
-    A value the table does not list (or None) is `Status.UNKNOWN`; an unknown provider is a ValueError.
+    A value the table does not list (or None) is `Status.UNKNOWN`; an unknown provider or kind is a ValueError.
     """
-    try:
-        table = _TABLES[provider]
-    except KeyError:
-        raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}") from None
+    if provider not in _TABLES:
+        raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}")
+    table = _TABLES[provider] if kind == "task" else _UNIT_TABLES.get((provider, kind))
+    if table is None:
+        raise ValueError(f"{provider} has no {kind!r} unit")
     if raw is None:
         return Status.UNKNOWN
     return table.get(raw.strip().lower(), Status.UNKNOWN)

@@ -17,7 +17,7 @@ import httpx
 
 from .engine import Attempt, Fatal, Observed, Policy, Raise, Sleep, Transient, check_seconds
 from .errors import AuthenticationError, ProviderError, TaskwaitError
-from .providers import Adapter, AnyClient
+from .providers import Adapter, AnyClient, AnyHandle, handle_of
 from .schedule import Result, Waits
 from .snapshot import TaskSnapshot
 from .transport import drive, drive_async, request_budget
@@ -54,15 +54,16 @@ def check_task_id(task_id: object) -> str:
     return task_id
 
 
-def check_task_ids(task_ids: object) -> list[str]:
-    """The ids as a list, or TypeError: an iterable of str, not a str itself (it would be polled letter by letter)."""
+def check_task_ids(task_ids: object) -> list[object]:
+    """The handles as a list, or TypeError: an iterable of ids (or creators' answers), not a str itself (it would be
+    polled letter by letter)."""
     if isinstance(task_ids, str | bytes) or not isinstance(task_ids, Iterable):
         raise TypeError(f"task_ids must be an iterable of str (a list of ids), not {type(task_ids).__name__}")
-    return [check_task_id(task_id) for task_id in task_ids]
+    return list(task_ids)
 
 
 def _policy(adapter: Adapter, timeout: float | None, interval: float | None, max_interval: float | None,
-            raise_on_failure: bool) -> Policy:  # fmt: skip
+            raise_on_failure: bool, not_found_grace: float = 0.0) -> Policy:  # fmt: skip
     if timeout is not None:
         check_seconds("timeout", timeout, positive=False)
     if interval is not None:
@@ -73,25 +74,45 @@ def _policy(adapter: Adapter, timeout: float | None, interval: float | None, max
         interval = adapter.interval if max_interval is None else min(adapter.interval, max_interval)
     if max_interval is None:
         max_interval = max(adapter.max_interval, interval)
-    return Policy(timeout=timeout, interval=interval, max_interval=max_interval, raise_on_failure=raise_on_failure)
+    return Policy(timeout=timeout, interval=interval, max_interval=max_interval, raise_on_failure=raise_on_failure,
+                  not_found_grace=not_found_grace)  # fmt: skip
+
+
+def resolve(adapter: Adapter, handles: list[object], kind: str,
+            not_found_grace: float | None) -> tuple[str, list[str], float]:  # fmt: skip
+    """(kind, ids, not-found grace) of what a wait was given: ids of `kind`, or creators' answers.
+
+    One wait is about one kind of unit; the grace is the caller's, else the handles' (Flexprice force run: 30 s).
+    """
+    found = [handle_of(adapter, handle, kind) for handle in handles]
+    kinds = {k for k, _, _ in found} or {kind}
+    if len(kinds) > 1:
+        raise ValueError(f"one wait is about one kind of unit, not {', '.join(sorted(kinds))}")
+    if not_found_grace is not None:
+        check_seconds("not_found_grace", not_found_grace, positive=False)
+    grace = not_found_grace if not_found_grace is not None else max((g for _, _, g in found), default=0.0)
+    return kinds.pop(), [check_task_id(task_id) for _, task_id, _ in found], grace
+
+
+policy_for = _policy  # in-package name: `resume.begin` builds its Policy exactly as `wait_for` does
 
 
 class _Run:
     """One wait over some tasks of one client: the parts shared by the sync and async shells."""
 
-    def __init__(self, client: AnyClient, task_ids: object, *, timeout: float | None, interval: float | None,
-                 max_interval: float | None, raise_on_failure: bool, many: bool, on_update: OnUpdate | None,
-                 on_attempt: OnAttempt | None, clock: Callable[[], float],
-                 rand: Callable[[], float]) -> None:  # fmt: skip
+    def __init__(self, client: AnyClient, handles: list[object], *, kind: str, timeout: float | None,
+                 interval: float | None, max_interval: float | None, not_found_grace: float | None,
+                 raise_on_failure: bool, many: bool, on_update: OnUpdate | None, on_attempt: OnAttempt | None,
+                 clock: Callable[[], float], rand: Callable[[], float]) -> None:  # fmt: skip
         self.ctx = Context.of(client)
         self.adapter, self.client = self.ctx.adapter, client
-        ids = check_task_ids(task_ids)
-        self.policy = _policy(self.adapter, timeout, interval, max_interval, raise_on_failure)
+        self.kind, ids, grace = resolve(self.adapter, handles, kind, not_found_grace)
+        self.policy = _policy(self.adapter, timeout, interval, max_interval, raise_on_failure, grace)
         self.waits = Waits.begin(self.policy, self.adapter.name, ids, clock())
         self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
         self.clock, self.rand = clock, rand
         self.failure: BaseException | None = None
-        batched = many and self.adapter.list_tasks is not None
+        batched = many and self.adapter.many is not None and self.kind == "task"
         self.limit = LIST_CHUNK if batched else 1
         self.window = self.policy.max_interval * self.policy.jitter if batched else 0.0
 
@@ -100,7 +121,7 @@ class _Run:
 
     def plan(self, due: list[str]) -> tuple[Plan, float | None]:
         """The request plan for the due ids, and the deadline no request of it may outlive."""
-        plan = list_plan(self.ctx, due) if len(due) > 1 else get_plan(self.ctx, due[0])
+        plan = list_plan(self.ctx, due) if len(due) > 1 else get_plan(self.ctx, due[0], self.kind)
         deadlines = [d for d in (self.waits.states[t].deadline for t in due) if d is not None]
         return plan, min(deadlines, default=None)
 
@@ -112,7 +133,7 @@ class _Run:
             if isinstance(decision, Sleep) and decision.warning:
                 log.warning(decision.warning)
             if isinstance(attempt, Transient):
-                log.debug("%s task %s: %s", self.adapter.name, task_id, attempt.reason)
+                log.debug("%s %s %s: %s", self.adapter.name, self.kind, task_id, attempt.reason)
             if self.on_attempt is not None:
                 self.on_attempt(task_id, state.polls, self.clock() - state.started)
             if isinstance(attempt, Observed) and self.on_update is not None:
@@ -203,55 +224,62 @@ def _one_request_deadline(timeout: httpx.Timeout) -> float | None:
     return None if budget is None else time.monotonic() + budget
 
 
-def get_task(client: AnyClient, task_id: str) -> TaskSnapshot:
-    """One request: the task as it stands now, normalized."""
-    ctx, task_id = Context.of(client), check_task_id(task_id)
+def _one(client: AnyClient, handle: AnyHandle, kind: str) -> tuple[Context, str, str]:
+    ctx = Context.of(client)
+    kind, (task_id,), _ = resolve(ctx.adapter, [handle], kind, None)
+    return ctx, kind, task_id
+
+
+def get_task(client: AnyClient, handle: AnyHandle, *, kind: str = "task") -> TaskSnapshot:
+    """One request (two for a unit that follows up): the unit as it stands now, normalized."""
+    ctx, kind, task_id = _one(client, handle, kind)
     deadline = _one_request_deadline(client.get_httpx_client().timeout)
-    attempt = drive(client, get_plan(ctx, task_id), deadline)[task_id]
-    return _snapshot_or_raise(ctx.adapter, task_id, attempt)
+    attempt = drive(client, get_plan(ctx, task_id, kind), deadline)[task_id]
+    return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
 
 
-async def get_task_async(client: AnyClient, task_id: str) -> TaskSnapshot:
-    """One request, async: the task as it stands now, normalized."""
-    ctx, task_id = Context.of(client), check_task_id(task_id)
+async def get_task_async(client: AnyClient, handle: AnyHandle, *, kind: str = "task") -> TaskSnapshot:
+    """One request, async: the unit as it stands now, normalized."""
+    ctx, kind, task_id = _one(client, handle, kind)
     deadline = _one_request_deadline(client.get_async_httpx_client().timeout)
-    attempt = (await drive_async(client, get_plan(ctx, task_id), deadline))[task_id]
-    return _snapshot_or_raise(ctx.adapter, task_id, attempt)
+    attempt = (await drive_async(client, get_plan(ctx, task_id, kind), deadline))[task_id]
+    return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
 
 
-def _snapshot_or_raise(adapter: Adapter, task_id: str, attempt: Attempt) -> TaskSnapshot:
+def _snapshot_or_raise(adapter: Adapter, kind: str, task_id: str, attempt: Attempt) -> TaskSnapshot:
     if isinstance(attempt, Observed):
         return attempt.snapshot
     if isinstance(attempt, Fatal):
         raise attempt.error
     # get_task makes one request: a transient fault is an error here, not a reason to retry
-    message = f"{adapter.name} task {task_id}: {attempt.reason}"
+    message = f"{adapter.name} {kind} {task_id}: {attempt.reason}"
     raise ProviderError(message, adapter.name, task_id, attempt.status_code, attempt.reason)
 
 
-def wait_for(client: AnyClient, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None,
-             max_interval: float | None = None, on_update: OnUpdate | None = None, raise_on_failure: bool = True,
-             on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
-             sleep: Callable[[float], object] | None = None,
+def wait_for(client: AnyClient, handle: AnyHandle, *, kind: str = "task", timeout: float | None = DEFAULT_TIMEOUT,
+             interval: float | None = None, max_interval: float | None = None, not_found_grace: float | None = None,
+             on_update: OnUpdate | None = None, raise_on_failure: bool = True, on_attempt: OnAttempt | None = None,
+             clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
              rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
-    """Poll one task until it is done; see the README for errors and defaults."""
-    run = _Run(client, [task_id], timeout=timeout, interval=interval, max_interval=max_interval,
-               raise_on_failure=raise_on_failure, many=False, on_update=on_update, on_attempt=on_attempt,
-               clock=clock, rand=rand)  # fmt: skip
+    """Poll one unit (an id of `kind`, or a creator's answer) until it is done; see the README."""
+    run = _Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
+               not_found_grace=not_found_grace, raise_on_failure=raise_on_failure, many=False, on_update=on_update,
+               on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
     _run_sync(run, 1, sleep)
     return run.outcome()
 
 
-async def wait_for_async(client: AnyClient, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT,
-                         interval: float | None = None, max_interval: float | None = None,
+async def wait_for_async(client: AnyClient, handle: AnyHandle, *, kind: str = "task",
+                         timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None,
+                         max_interval: float | None = None, not_found_grace: float | None = None,
                          on_update: OnUpdate | None = None, raise_on_failure: bool = True,
                          on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
                          sleep: Callable[[float], Awaitable[object]] | None = None,
                          rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
-    """Poll one task until it is done, without blocking the event loop (asyncio or trio)."""
-    run = _Run(client, [task_id], timeout=timeout, interval=interval, max_interval=max_interval,
-               raise_on_failure=raise_on_failure, many=False, on_update=on_update, on_attempt=on_attempt,
-               clock=clock, rand=rand)  # fmt: skip
+    """Poll one unit until it is done, without blocking the event loop (asyncio or trio)."""
+    run = _Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
+               not_found_grace=not_found_grace, raise_on_failure=raise_on_failure, many=False, on_update=on_update,
+               on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
     await _run_async(run, 1, sleep)
     return run.outcome()
 
@@ -264,31 +292,33 @@ def _check_concurrency(concurrency: object) -> int:
     return concurrency
 
 
-def wait_for_many(client: AnyClient, task_ids: Iterable[str], *, timeout: float | None = DEFAULT_TIMEOUT,
-                  concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
-                  max_interval: float | None = None, on_update: OnUpdate | None = None,
+def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str = "task",
+                  timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY,
+                  interval: float | None = None, max_interval: float | None = None,
+                  not_found_grace: float | None = None, on_update: OnUpdate | None = None,
                   on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
                   sleep: Callable[[float], object] | None = None,
                   rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
-    """Wait on many tasks at once: each id maps to its terminal snapshot or the error that ended its wait."""
+    """Wait on many units of one kind at once: each id maps to its terminal snapshot or the error that ended it."""
     concurrency = _check_concurrency(concurrency)
-    run = _Run(client, task_ids, timeout=timeout, interval=interval, max_interval=max_interval,
-               raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt,
-               clock=clock, rand=rand)  # fmt: skip
+    run = _Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
+               max_interval=max_interval, not_found_grace=not_found_grace, raise_on_failure=False, many=True,
+               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
     _run_sync(run, concurrency, sleep)
     return run.outcomes()
 
 
-async def wait_for_many_async(client: AnyClient, task_ids: Iterable[str], *, timeout: float | None = DEFAULT_TIMEOUT,
-                              concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
-                              max_interval: float | None = None, on_update: OnUpdate | None = None,
+async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str = "task",
+                              timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY,
+                              interval: float | None = None, max_interval: float | None = None,
+                              not_found_grace: float | None = None, on_update: OnUpdate | None = None,
                               on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
                               sleep: Callable[[float], Awaitable[object]] | None = None,
                               rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
-    """Wait on many tasks at once, async; at most `concurrency` requests in flight."""
+    """Wait on many units of one kind at once, async; at most `concurrency` requests in flight."""
     concurrency = _check_concurrency(concurrency)
-    run = _Run(client, task_ids, timeout=timeout, interval=interval, max_interval=max_interval,
-               raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt,
-               clock=clock, rand=rand)  # fmt: skip
+    run = _Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
+               max_interval=max_interval, not_found_grace=not_found_grace, raise_on_failure=False, many=True,
+               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
     await _run_async(run, concurrency, sleep)
     return run.outcomes()

@@ -1,12 +1,10 @@
-"""From a task id to `Attempt`s, without doing I/O: request plans and answer classification.
+"""From a unit's id to `Attempt`s, without doing I/O: request plans and answer classification.
 
-A plan is a generator that yields the keyword arguments of the next request (built by the
-generated `_get_kwargs`) and is sent back the `Reply` it got (an `httpx.Response` or an
-`httpx.HTTPError`); its return value maps each task id to an `Attempt`. `transport.drive` and
-`transport.drive_async` run a plan, so the sync and async paths share every decision. The
-generated parsers run here rather than inside `sync_detailed` so that an unreadable body is a
-transient fault with its status code kept, not a lost response (`_get_kwargs` and
-`_parse_response` are the generated module's own request builder and parser).
+A plan is a generator that yields the keyword arguments of the next request (built by the unit's
+generated request builder, see `providers.base`) and is sent back the `Reply` it got (an
+`httpx.Response` or an `httpx.HTTPError`); its return value maps each id to an `Attempt`.
+`transport.drive` and `transport.drive_async` run a plan, so the sync and async paths share every
+decision. Classification is pure: the answer and the clock (`Context.wall_now`) in, an attempt out.
 """
 
 from __future__ import annotations
@@ -26,9 +24,9 @@ import httpx
 from .client import check_base_url, check_key
 from .engine import Attempt, Fatal, Observed, Transient
 from .errors import AuthenticationError, ProviderError, TaskNotFound, excerpt, redact
-from .providers import Adapter, AnyClient, adapter_for
+from .providers import Adapter, AnyAuthenticatedClient, AnyClient, Read, Unit, adapter_for, plain
 from .snapshot import TaskSnapshot
-from .status import Status
+from .status import Status, normalize_status
 
 __all__ = ["LIST_CHUNK", "Context", "Plan", "Reply", "get_plan", "list_plan", "parse_retry_after", "secrets_of"]
 
@@ -39,11 +37,11 @@ LIST_CHUNK = 100  # ids per multi-task request: keeps the URL short and a page w
 _ATTEMPTS = (Observed, Transient, Fatal)
 
 
-def secrets_of(client: Any, adapter: Adapter) -> tuple[str, ...]:
+def secrets_of(client: AnyClient, adapter: Adapter) -> tuple[str, ...]:
     """The API key as it may show up in an answer: the token and the auth header's value."""
-    found = {getattr(client, "token", "")}
-    headers = getattr(client, "_headers", {})  # a plain Client may carry the key as a header
-    for name, value in headers.items():
+    found = {client.token if isinstance(client, AnyAuthenticatedClient) else ""}
+    # A plain Client may carry the key as a header: the generated client's field (attrs alias `headers`).
+    for name, value in client._headers.items():
         if name.lower() == adapter.auth_header.lower():
             found |= {value, value.split(" ", 1)[-1]}
     return tuple(s for s in found if s)
@@ -71,7 +69,7 @@ class Context:
     """What classifying an answer needs besides the answer."""
 
     adapter: Adapter
-    client: Any
+    client: AnyClient
     secrets: tuple[str, ...]
     wall_now: Callable[[], float]
 
@@ -83,7 +81,7 @@ class Context:
         """
         adapter = adapter_for(client)
         check_base_url(adapter.name, client._base_url)  # the generated client's field (attrs alias base_url)
-        if isinstance(client, adapter.package.AuthenticatedClient):
+        if isinstance(client, AnyAuthenticatedClient):
             check_key(adapter.name, client.token)
         return cls(adapter, client, secrets_of(client, adapter), time.time)
 
@@ -103,15 +101,16 @@ def _message(body: bytes, secrets: Sequence[str]) -> str:
     return excerpt(body, secrets)
 
 
-def _read(ctx: Context, task_id: str, outcome: Reply, parse: Callable[[httpx.Response], Any]) -> Any:
-    """The parsed 200 body, or the `Attempt` an error answer amounts to."""
+def _read(ctx: Context, task_id: str, outcome: Reply, parse: Callable[[httpx.Response], object],
+          ok: frozenset[int] = frozenset({200})) -> object:  # fmt: skip
+    """The parsed body of a good answer, or the `Attempt` an error answer amounts to."""
     name = ctx.adapter.name
     if isinstance(outcome, httpx.TimeoutException):
         return Transient(f"request timed out ({type(outcome).__name__}: {outcome})")
     if isinstance(outcome, httpx.HTTPError):
         return Transient(f"connection error or unreadable answer ({type(outcome).__name__})")
     code = outcome.status_code
-    if code == 200:
+    if code in ok:
         try:
             return parse(outcome)
         except Exception as exc:  # the generated parser on untrusted input: deep nesting, wrong types, ...
@@ -129,45 +128,66 @@ def _read(ctx: Context, task_id: str, outcome: Reply, parse: Callable[[httpx.Res
     return Fatal(ProviderError(f"{name} answered HTTP {code} for task {task_id}: {body}", name, task_id, code, body))
 
 
-def _observe(ctx: Context, task_id: str, model: Any) -> Attempt:
-    """The snapshot in a parsed answer, unless the answer names another task or cannot be read."""
-    try:
-        about = ctx.adapter.id_of(model)
-        if about is not None and about != task_id:
-            about = redact(about, ctx.secrets)[:100]
-            log.warning("%s answered about task %r when asked for %r: ignored", ctx.adapter.name, about, task_id)
-            return Transient(f"the answer is about another task ({about!r})", status_code=200)
-        snap = ctx.adapter.to_snapshot(task_id, model)
-    except Exception as exc:  # a model whose fields have types the adapter cannot read
-        return Transient(f"unreadable body ({type(exc).__name__})", status_code=200)
-    if snap.error is not None:
-        snap = attrs.evolve(snap, error=redact(snap.error, ctx.secrets))
-    return Observed(snap)
+def _parse(ctx: Context, read: Read) -> Callable[[httpx.Response], object]:
+    """The read's generated parser, insisting on its documented model (anything else is unreadable)."""
 
-
-def _single(ctx: Context, task_id: str, outcome: Reply) -> Attempt:
-    module = ctx.adapter.get_task
-
-    def parse(response: httpx.Response) -> Any:
-        parsed = module._parse_response(client=ctx.client, response=response)
-        if not isinstance(parsed, ctx.adapter.model):
-            raise TypeError(f"not a {ctx.adapter.model.__name__}")
+    def parse(response: httpx.Response) -> object:
+        parsed = read.parse(client=ctx.client, response=response)
+        if not isinstance(parsed, read.model):
+            raise TypeError(f"not a {read.model.__name__}")
         return parsed
 
+    return parse
+
+
+def _observe(ctx: Context, unit: Unit, task_id: str, model: object, extra: object = None) -> Attempt:
+    """The snapshot in a parsed answer, unless the answer names another unit or cannot be read."""
+    name = ctx.adapter.name
+    try:
+        about = plain(unit.id_of(model))
+        if about is not None and str(about) != task_id:
+            about = redact(str(about), ctx.secrets)[:100]
+            log.warning("%s answered about %s %r when asked for %r: ignored", name, unit.kind, about, task_id)
+            return Transient(f"the answer is about another {unit.kind} ({about!r})", status_code=200)
+        fields = unit.fields(model, extra)
+        raw = plain(fields.raw_status)
+        raw = raw if isinstance(raw, str) else None  # a number or null is no status: UNKNOWN
+        status = normalize_status(name, raw, unit.kind)
+    except Exception as exc:  # a model whose fields have types the adapter cannot read
+        return Transient(f"unreadable body ({type(exc).__name__})", status_code=200)
+    error = None if fields.error is None else redact(fields.error, ctx.secrets)
+    return Observed(TaskSnapshot(name, task_id, status, raw, fields.data, error, fields.progress,
+                                 raw=model, kind=unit.kind))  # type: ignore[arg-type]  # fmt: skip
+
+
+def _gone(ctx: Context, unit: Unit, task_id: str, outcome: Reply) -> Attempt | None:
+    """Databar's 410: the results expired, a FAILED snapshot (no other provider documents 410)."""
     if isinstance(outcome, httpx.Response) and outcome.status_code == 410 and ctx.adapter.gone_on_410:
         error = _message(outcome.content, ctx.secrets)
-        return Observed(TaskSnapshot(ctx.adapter.name, task_id, Status.FAILED, "gone", error=error))
-    result = _read(ctx, task_id, outcome, parse)
-    return result if isinstance(result, _ATTEMPTS) else _observe(ctx, task_id, result)
+        return Observed(TaskSnapshot(ctx.adapter.name, task_id, Status.FAILED, "gone", error=error, kind=unit.kind))
+    return None
 
 
-def get_plan(ctx: Context, task_id: str) -> Plan:
-    """One GET of one task."""
-    outcome = yield ctx.adapter.get_task._get_kwargs(task_id)
-    return {task_id: _single(ctx, task_id, outcome)}
+def get_plan(ctx: Context, task_id: str, kind: str = "task") -> Plan:
+    """One read of one unit (two for a unit that follows up: Lobstr run stats, an Openmart batch's ids)."""
+    unit = ctx.adapter.unit(kind)
+    outcome = yield unit.read.request(task_id)
+    gone = _gone(ctx, unit, task_id, outcome)
+    if gone is not None:
+        return {task_id: gone}
+    model = _read(ctx, task_id, outcome, _parse(ctx, unit.read), unit.read.ok)
+    if isinstance(model, _ATTEMPTS):
+        return {task_id: model}
+    extra = None
+    if unit.follow is not None and unit.follow.wanted(model):
+        more = yield unit.follow.read.request(task_id)
+        extra = _read(ctx, task_id, more, _parse(ctx, unit.follow.read), unit.follow.read.ok)
+        if isinstance(extra, Fatal | Transient):  # half an answer is no answer: the unit is read again
+            return {task_id: extra}
+    return {task_id: _observe(ctx, unit, task_id, model, extra)}
 
 
-def _page_failure(ctx: Context, task_id: str, outcome: Reply, page: Any) -> Attempt | None:
+def _page_failure(ctx: Context, task_id: str, outcome: Reply, page: object) -> Attempt | None:
     """What a list page that could not be used means for one of the ids it carried (None: ask it alone)."""
     if not isinstance(page, _ATTEMPTS):
         return Transient("unreadable list page", status_code=200)
@@ -190,15 +210,15 @@ def _next_offset(next_url: Any) -> int | None:
 
 def list_plan(ctx: Context, task_ids: Sequence[str]) -> Plan:
     """Many tasks through the multi-task endpoint, page by page; ids the list omits get a GET each."""
-    module = ctx.adapter.list_tasks
-    assert module is not None
+    many, many_parse, unit = ctx.adapter.many, ctx.adapter.many_parse, ctx.adapter.unit("task")
+    assert many is not None and many_parse is not None
     results: dict[str, Attempt] = {}
     for start in range(0, len(task_ids), LIST_CHUNK):
         chunk = list(task_ids[start : start + LIST_CHUNK])
         offset: int | None = 0
         while offset is not None:
-            outcome = yield module._get_kwargs(task_ids=chunk, offset=offset, limit=len(chunk))
-            page = _read(ctx, chunk[0], outcome, lambda r: module._parse_response(client=ctx.client, response=r))
+            outcome = yield many(task_ids=chunk, offset=offset, limit=len(chunk))
+            page = _read(ctx, chunk[0], outcome, lambda r: many_parse(client=ctx.client, response=r))
             if isinstance(page, _ATTEMPTS) or not hasattr(page, "results"):
                 for task_id in chunk:  # each id gets the page's failure under its own name
                     failure = _page_failure(ctx, task_id, outcome, page)
@@ -208,8 +228,8 @@ def list_plan(ctx: Context, task_ids: Sequence[str]) -> Plan:
             for task in page.results:
                 listed = str(task.id)
                 if listed in chunk and listed not in results:
-                    results[listed] = _observe(ctx, listed, task)
-            next_offset = _next_offset(page.next_)
+                    results[listed] = _observe(ctx, unit, listed, task)
+            next_offset = _next_offset(getattr(page, "next_", None))
             offset = next_offset if next_offset is not None and next_offset > offset else None
     for task_id in task_ids:
         if task_id not in results:  # left out of the list: ask for it alone
