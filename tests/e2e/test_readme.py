@@ -40,9 +40,9 @@ def test_example_runs_against_the_emulator(emu: Emulator, example: str) -> None:
 
     waits: dict[str, Any] = {}
 
-    def wait_for(client: Any, task_id: str, **kwargs: Any) -> Any:
-        snap = taskwait.wait_for(client, task_id, interval=0.05, max_interval=0.1, timeout=10, **kwargs)
-        waits[task_id] = snap
+    def wait_for(client: Any, handle: Any, **kwargs: Any) -> Any:
+        snap = taskwait.wait_for(client, handle, interval=0.05, max_interval=0.1, timeout=10, **kwargs)
+        waits[f"{snap.kind}:{snap.task_id}"] = snap
         return snap
 
     def wait_for_many(client: Any, task_ids: Any, **kwargs: Any) -> Any:
