@@ -11,7 +11,7 @@ UV := .tools/bin/uv
 RUN := $(UV) run --locked --no-sync
 SYNCED := .venv/.synced
 
-.PHONY: help bootstrap demo test lint typecheck pytest generate check-generated vendor-spec bench clean
+.PHONY: help bootstrap demo test lint typecheck pytest redis-server generate check-generated vendor-spec bench clean
 
 help:
 	@echo "make demo             run the main job: the emulator and waits on tasks of all five providers"
@@ -50,7 +50,16 @@ lint: $(SYNCED)
 typecheck: $(SYNCED)
 	$(RUN) mypy --strict overlay/taskwait $(wildcard generated/*/*_client)
 
-pytest: $(SYNCED)
+# The Celery tests start their own redis-server on a free loopback port: install Debian's package when it is
+# missing and we are root (CI is); RUNLEVEL=1 keeps apt from starting the system service.
+redis-server:
+	@if ! command -v redis-server >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y redis-server; \
+	  else echo "redis-server is missing and we are not root: the Celery tests will fail until it is installed" >&2; fi; \
+	fi
+
+pytest: $(SYNCED) redis-server
 	$(RUN) pytest
 
 test: lint typecheck check-generated pytest

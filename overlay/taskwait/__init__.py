@@ -13,6 +13,10 @@ from .errors import TaskFailed as TaskFailed
 from .errors import TaskNotFound as TaskNotFound
 from .errors import TaskwaitError as TaskwaitError
 from .errors import WaitTimeout as WaitTimeout
+from .resume import WaitState as WaitState
+from .resume import begin as begin
+from .resume import step as step
+from .resume import step_async as step_async
 from .snapshot import Progress as Progress
 from .snapshot import TaskSnapshot as TaskSnapshot
 from .status import PROVIDERS as PROVIDERS
@@ -37,11 +41,15 @@ __all__ = [
     "TaskNotFound",
     "TaskSnapshot",
     "TaskwaitError",
+    "WaitState",
     "WaitTimeout",
+    "begin",
     "connect",
     "get_task",
     "get_task_async",
     "normalize_status",
+    "step",
+    "step_async",
     "wait_for",
     "wait_for_async",
     "wait_for_many",

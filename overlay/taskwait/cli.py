@@ -1,70 +1,138 @@
 """The `taskwait` command: get and wait on tasks of any provider from a shell.
 
-Exit codes: 0 all succeeded (get: the task has not failed); 1 a task failed or was cancelled;
-2 usage or configuration error; 3 a wait timed out; 4 authentication, not-found or provider
-error; 130 interrupted. With several tasks the highest-ranked applies: 4, then 3, then 1.
+exit codes (with several tasks the highest-ranked of 4, 3, 1 applies):
+  0    all succeeded (get: the task has not failed)
+  1    a task failed or was cancelled
+  2    usage or configuration error (bad option, no or bad key, bad task id)
+  3    a wait timed out
+  4    authentication, not-found or provider error
+  5    internal error: a bug in taskwait, please report it
+  130  interrupted (Ctrl-C): what is known, the pending ids and a resume command are printed
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import logging
+import math
 import os
+import re
 import shlex
 import sys
 import time
+import urllib.parse
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .client import connect
 from .errors import ConfigurationError, TaskwaitError, WaitTimeout
-from .providers import ADAPTERS
+from .providers import ADAPTERS, KINDS
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS, Status
-from .wait import DEFAULT_TIMEOUT, get_task, wait_for_many
+from .wait import DEFAULT_TIMEOUT, check_task_id, get_task, wait_for_many
 
-__all__ = ["EXIT_AUTH_OR_PROVIDER", "EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_TIMEOUT", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_AUTH_OR_PROVIDER", "EXIT_FAILED", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_TIMEOUT",
+           "EXIT_USAGE", "UNSAFE", "clean", "main"]  # fmt: skip
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_AUTH_OR_PROVIDER, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_AUTH_OR_PROVIDER, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
+EXIT_INTERRUPTED = 130
+
+# C0, DEL, C1, bidirectional overrides and line separators: what can move, hide or forge text on a terminal.
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _hex(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: object) -> str:
+    """str(text) safe to print on a terminal: control characters and escape sequences as visible escapes."""
+    return UNSAFE.sub(lambda m: _NAMED.get(m.group()) or _hex(m.group()), str(text))
+
+
+def _quote(word: str) -> str:
+    """A shell word for `word`: shlex quoting, or $'...' with escapes when it holds control characters."""
+    if not UNSAFE.search(word):
+        return shlex.quote(word)
+    inner = word.replace("\\", "\\\\").replace("'", "\\'")
+    return "$'" + UNSAFE.sub(lambda m: _hex(m.group()), inner) + "'"
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line on stderr, exit 2."""
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {clean(message)} (see {self.prog} --help)\n")
+
+
+def _seconds(text: str, *, infinite: bool = False) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0 or (math.isinf(value) and not infinite):  # `not >` rejects nan too
+        raise argparse.ArgumentTypeError(f"must be a positive {'' if infinite else 'finite '}number, not {text!r}")
+    return value
+
+
+def _base_url(text: str) -> str:
+    try:
+        parts = urllib.parse.urlsplit(text)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if not port_ok or parts.scheme not in ("http", "https") or not parts.hostname or not text.isprintable() \
+            or " " in text:  # fmt: skip
+        raise argparse.ArgumentTypeError(f"must be an http(s) URL such as https://api.example.com, not {text!r}")
+    return text
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="taskwait", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser = _Parser(prog="taskwait", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("provider", choices=PROVIDERS)
-    common.add_argument("--base-url", help="the provider's base URL (default: its real one)")
+    common.add_argument("--base-url", type=_base_url, help="the provider's base URL (default: its real one)")
     common.add_argument("--api-key-file", type=Path, metavar="PATH",
                         help="read the key from this file (default: the <PROVIDER>_API_KEY variable)")  # fmt: skip
     common.add_argument("--json", action="store_true", help="one JSON object per task per line on stdout")
+    common.add_argument("--kind", choices=KINDS, default="task",
+                        help="what the ids name: task (default), batch (openmart), run or upload (lobstr)")  # fmt: skip
     get = commands.add_parser("get", parents=[common], help="poll a task once")
     get.add_argument("task_id")
     wait = commands.add_parser("wait", parents=[common], help="wait until tasks are done")
     wait.add_argument("task_ids", nargs="+", metavar="TASK_ID")
-    wait.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                      help=f"overall deadline in seconds (default {DEFAULT_TIMEOUT:g})")  # fmt: skip
-    wait.add_argument("--interval", type=float, help="first delay between polls (default: the provider's)")
+    wait.add_argument("--timeout", type=lambda text: _seconds(text, infinite=True),
+                      help=f"overall deadline in seconds, inf for none (default {DEFAULT_TIMEOUT:g})")  # fmt: skip
+    wait.add_argument("--interval", type=_seconds, help="first delay between polls (default: the provider's)")
     wait.add_argument("--quiet", action="store_true", help="no progress display")
-    emulate = commands.add_parser("emulate", help="serve the five providers on 127.0.0.1 (the emulator)")
-    emulate.add_argument("--port", type=int, default=8000)
+    commands.add_parser("emulate", add_help=False, help="serve the five providers (taskwait emulate --help)")
     return parser
 
 
-def _client(args: argparse.Namespace) -> Any:
-    key = None
+def _key(args: argparse.Namespace) -> str:
+    env_var = ADAPTERS[args.provider].env_var
     if args.api_key_file is not None:
+        source = f"the key file {clean(args.api_key_file)}"
         try:
-            key = args.api_key_file.read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise ConfigurationError(f"cannot read the key file {args.api_key_file}: {exc.strerror}") from None
+            key: str = args.api_key_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigurationError(f"cannot read {source}: {getattr(exc, 'strerror', None) or exc}") from None
+    else:
+        source, key = env_var, os.environ.get(env_var, "").strip()
         if not key:
-            raise ConfigurationError(f"the key file {args.api_key_file} is empty")
-    elif not os.environ.get(ADAPTERS[args.provider].env_var):
-        env_var = ADAPTERS[args.provider].env_var
-        raise ConfigurationError(f"no API key for {args.provider}: set {env_var} or pass --api-key-file PATH")
-    return connect(args.provider, key, base_url=args.base_url)
+            raise ConfigurationError(f"no API key for {args.provider}: set {env_var} or pass --api-key-file PATH")
+    if not key:
+        raise ConfigurationError(f"{source} is empty")
+    if not (key.isascii() and key.isprintable()) or " " in key:
+        raise ConfigurationError(f"{source} does not hold a usable API key (printable ASCII, no spaces)")
+    return key
 
 
 def _exit_code(results: dict[str, TaskSnapshot | TaskwaitError]) -> int:
@@ -79,79 +147,128 @@ def _exit_code(results: dict[str, TaskSnapshot | TaskwaitError]) -> int:
     return max(codes)
 
 
-def _report(rows: Sequence[Any], as_json: bool) -> None:
-    from .display import output_console, summary_table
-
-    if as_json:
-        for row in rows:
-            print(json.dumps(row.as_dict(), default=str, ensure_ascii=False), flush=True)
-    else:
-        output_console().print(summary_table(rows))
-
-
 def _resume_command(args: argparse.Namespace, pending: list[str]) -> str:
     words = ["taskwait", "wait", args.provider, *pending]
+    words += ["--kind", args.kind] if args.kind != "task" else []
     if args.base_url:
         words += ["--base-url", args.base_url]
     if args.api_key_file:
         words += ["--api-key-file", str(args.api_key_file)]
-    return shlex.join(words)
+    words += ["--json"] if args.json else []
+    words += ["--timeout", repr(args.timeout)] if args.timeout is not None else []
+    words += ["--interval", repr(args.interval)] if args.interval is not None else []
+    words += ["--quiet"] if args.quiet else []
+    return " ".join(_quote(word) for word in words)
 
 
-def _run(args: argparse.Namespace) -> int:
-    from .display import LiveView, Row
+def _get(args: argparse.Namespace, client: Any) -> int:
+    from .display import Report, Row
 
-    client = _client(args)
-    if args.command == "get":
-        row, started = Row(args.provider, args.task_id), time.monotonic()
-        snap = get_task(client, args.task_id)
-        row.finish(snap)
-        row.attempt(1, time.monotonic() - started)
-        _report([row], args.json)
-        return _exit_code({args.task_id: snap})
+    row, started = Row(args.provider, args.task_id), time.monotonic()
+    result: TaskSnapshot | TaskwaitError
+    try:
+        result = get_task(client, args.task_id, kind=args.kind)
+    except ConfigurationError:
+        raise
+    except TaskwaitError as exc:  # authentication, not found, provider error: a JSON line too
+        result = exc
+        _say(f"taskwait: {clean(exc)}")
+    row.finish(result)
+    row.attempt(1, time.monotonic() - started)
+    if args.json or isinstance(result, TaskSnapshot):
+        Report(args.json).final([row])
+    return _exit_code({args.task_id: result})
+
+
+def _wait(args: argparse.Namespace, client: Any) -> int:
+    from .display import LiveView, Report, Row
 
     rows = {task_id: Row(args.provider, task_id) for task_id in dict.fromkeys(args.task_ids)}
     live = LiveView(rows.values(), enabled=sys.stderr.isatty() and not args.quiet)
+    report = Report(args.json, live)
+
+    def on_attempt(task_id: str, polls: int, elapsed: float) -> None:
+        if not report.closed:
+            rows[task_id].attempt(polls, elapsed)
+
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else None if math.isinf(args.timeout) else args.timeout
     try:
-        with live:
-            results = wait_for_many(
-                client, list(rows), timeout=args.timeout, interval=args.interval,
-                on_update=lambda snap: rows[snap.task_id].see(snap),
-                on_attempt=lambda task_id, polls, elapsed: rows[task_id].attempt(polls, elapsed),
+        with report.interrupts(), live:
+            results: dict[str, TaskSnapshot | TaskwaitError] = wait_for_many(
+                client, list(rows), kind=args.kind, timeout=timeout, interval=args.interval, on_attempt=on_attempt,
+                on_update=lambda snap: report.update(rows[snap.task_id], snap),
             )  # fmt: skip
     except KeyboardInterrupt:
-        pending = [t for t, r in rows.items() if not (r.status and r.status.is_terminal)]
-        print(f"\ninterrupted; still pending: {' '.join(pending) or 'none'}", file=sys.stderr)
+        report.close()  # the wait's threads may outlive the interrupt: what they see now is not shown
+        pending = [task_id for task_id, row in rows.items() if not row.done]
+        report.final(list(rows.values()), finished_only=True)
+        _say(f"taskwait: interrupted; still pending: {clean(' '.join(pending)) or 'none'}")
         if pending:
-            print(f"resume with: {_resume_command(args, pending)}", file=sys.stderr)
+            _say(f"resume with: {_resume_command(args, pending)}")
         return EXIT_INTERRUPTED
+    except TaskwaitError as exc:  # a refused key stops every wait: say it once, report every task
+        results = {task_id: exc for task_id, row in rows.items() if not row.done}
+        _say(f"taskwait: {clean(exc)}")
+    else:
+        for result in results.values():
+            if isinstance(result, TaskwaitError):  # timeouts, not found: known only when the whole wait ends
+                _say(f"taskwait: {clean(result)}")
     for task_id, result in results.items():
         rows[task_id].finish(result)
-        if isinstance(result, TaskwaitError):
-            print(f"taskwait: {result}", file=sys.stderr)
-    _report(list(rows.values()), args.json)
+    report.final(list(rows.values()))
     return _exit_code(results)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+class _Warnings(logging.Handler):
+    """The wait's warnings as 'taskwait: ...' lines on (the current) stderr, cleaned."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _say(f"taskwait: {clean(record.getMessage())}")
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = _parser()
+    args, rest = parser.parse_known_args(argv)
     if args.command == "emulate":
         from .emulator.__main__ import main as emulate
 
-        return emulate(["--port", str(args.port)])
+        return emulate(rest, prog="taskwait emulate")
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
         import rich  # noqa: F401
     except ImportError:
-        print("taskwait: the command needs the cli extra: pip install 'taskwait[cli]'", file=sys.stderr)
+        _say("taskwait: the command needs the cli extra: pip install 'taskwait[cli]'")
         return EXIT_USAGE
-    try:
-        return _run(args)
+    try:  # a TypeError or ValueError here is a usage error; later, a bug
+        for task_id in [args.task_id] if args.command == "get" else args.task_ids:
+            check_task_id(task_id)
+        ADAPTERS[args.provider].unit(args.kind)  # a kind this provider does not have
+        client = connect(args.provider, _key(args), base_url=args.base_url)
     except (ConfigurationError, ValueError, TypeError) as exc:
-        print(f"taskwait: {exc}", file=sys.stderr)
+        _say(f"taskwait: {clean(exc)}")
         return EXIT_USAGE
-    except TaskwaitError as exc:  # authentication, not found, provider error
-        print(f"taskwait: {exc}", file=sys.stderr)
+    logger = logging.getLogger("taskwait")
+    if not logger.handlers:
+        handler = _Warnings(logging.WARNING)
+        logger.addHandler(handler)
+    try:
+        return _get(args, client) if args.command == "get" else _wait(args, client)
+    except ConfigurationError as exc:
+        _say(f"taskwait: {clean(exc)}")
+        return EXIT_USAGE
+    except TaskwaitError as exc:
+        _say(f"taskwait: {clean(exc)}")
         return EXIT_AUTH_OR_PROVIDER
-    except KeyboardInterrupt:
-        print("\ninterrupted", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit code (see the module docstring)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # during start-up or a report: no traceback
+        _say("\ntaskwait: interrupted")
         return EXIT_INTERRUPTED
+    except Exception as exc:
+        _say(f"taskwait: internal error: {type(exc).__name__}: {clean(exc)}")
+        return EXIT_INTERNAL

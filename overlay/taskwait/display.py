@@ -1,11 +1,20 @@
-"""What a person sees while waiting: a live view on stderr and a summary table (needs the `cli` extra)."""
+"""What a person sees while waiting: a live view on stderr and a summary table (needs the `cli` extra).
+
+Every text a provider sent (ids, raw statuses, errors) goes through `clean` and into `Text` objects:
+no control character reaches the terminal and no rich markup in it is interpreted.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import signal
 import sys
+import threading
 import time
-from collections.abc import Iterable
-from types import TracebackType
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from types import FrameType, TracebackType
 from typing import Any
 
 import attrs
@@ -16,14 +25,16 @@ from rich.spinner import Spinner
 from rich.table import Table
 from rich.text import Text
 
+from .cli import UNSAFE, clean
 from .errors import TaskwaitError
 from .snapshot import Progress, TaskSnapshot
 from .status import Status
 
-__all__ = ["LiveView", "Row", "output_console", "summary_table"]
+__all__ = ["LiveView", "Report", "Row", "json_line", "output_console", "summary_table"]
 
 STYLES = {Status.SUCCEEDED: "green", Status.FAILED: "red", Status.CANCELLED: "yellow", Status.RUNNING: "cyan",
           Status.PENDING: "blue", Status.UNKNOWN: "magenta"}  # fmt: skip
+LIVE_CHROME = 5  # lines of the live view that are not task rows: title, header, summary, "… N more", cursor
 
 
 @attrs.define
@@ -58,6 +69,11 @@ class Row:
         if snap is not None:
             self.status, self.raw_status, self.progress = snap.status, snap.raw_status, snap.progress
 
+    @property
+    def done(self) -> bool:
+        """The wait on this task has ended: a terminal status, or an error."""
+        return self.outcome is not None or (self.status is not None and self.status.is_terminal)
+
     def as_dict(self) -> dict[str, Any]:
         progress = None
         if self.progress is not None:
@@ -68,24 +84,42 @@ class Row:
                 "outcome": self.outcome, "polls": self.polls, "elapsed": round(self.elapsed, 3)}  # fmt: skip
 
 
+def _label(row: Row) -> str:
+    return row.outcome or (row.status.value if row.status else "waiting")
+
+
 def _status(row: Row) -> Text:
-    label = row.outcome or (row.status.value if row.status else "waiting")
     style = "red" if row.outcome else STYLES.get(row.status, "") if row.status else "dim"
-    return Text(label, style=style)
+    return Text(clean(_label(row)), style=style)
 
 
 def _progress(row: Row) -> RenderableType:
     fraction = row.progress.fraction if row.progress else None
     if fraction is not None and row.progress is not None:
-        bar = ProgressBar(total=1.0, completed=fraction, width=20)
-        return Group(bar, Text(f"{row.progress.done}/{row.progress.total} ({fraction:.0%})"))
+        line = Table.grid(padding=(0, 1))
+        line.add_row(ProgressBar(total=1.0, completed=fraction, width=20),
+                     Text(f"{row.progress.done}/{row.progress.total} ({fraction:.0%})"))  # fmt: skip
+        return line
     if row.progress is not None and row.progress.done is not None:
         return Text(f"{row.progress.done} done")
     return Text("")
 
 
+def _summary_line(rows: list[Row]) -> Text:
+    """'3/40 done · 2 succeeded, 1 failed, 37 running': the counts per status."""
+    counts = Counter(_label(row) for row in rows)
+    order = [status.value for status in Status] + ["waiting"]
+    labels = [label for label in order if counts[label]] + sorted(set(counts) - set(order))  # outcomes last
+    parts = ", ".join(f"{counts[label]} {clean(label)}" for label in labels)
+    return Text(f"{sum(row.done for row in rows)}/{len(rows)} done · {parts}")
+
+
 class LiveView:
-    """A live table on stderr while waiting; does nothing unless enabled (stderr is a terminal)."""
+    """A live table on stderr while waiting; does nothing unless enabled (stderr is a terminal).
+
+    With more tasks than the terminal has lines for, the unfinished ones are shown first and the
+    rest summarized as '… N more'; a summary line counts the tasks per status.
+    """
 
     def __init__(self, rows: Iterable[Row], *, enabled: bool, console: Console | None = None) -> None:
         self.rows = list(rows)
@@ -94,26 +128,44 @@ class LiveView:
         self.started = time.monotonic()
         self._live: Live | None = None
 
-    def _render(self) -> Table:
+    def _render(self) -> RenderableType:
         table = Table(box=None, pad_edge=False, title=f"waiting… {time.monotonic() - self.started:.1f}s")
         for column in ("", "provider", "task", "status", "raw", "progress", "polls", "elapsed"):
-            table.add_column(column)
-        for row in self.rows:
-            done = row.outcome is not None or (row.status is not None and row.status.is_terminal)
-            mark: RenderableType = Text("✓" if row.status is Status.SUCCEEDED else "•") if done else Spinner("dots")
-            table.add_row(mark, row.provider, _short(row.task_id), _status(row), row.raw_status or "",
-                          _progress(row), str(row.polls), f"{row.elapsed:.1f}s")  # fmt: skip
-        return table
+            table.add_column(column, no_wrap=True)
+        room = max(1, self.console.size.height - LIVE_CHROME)
+        shown = self.rows
+        if len(self.rows) > room:  # the unfinished first, each group in its own order
+            chosen = {id(row) for row in sorted(self.rows, key=lambda row: row.done)[:room]}
+            shown = [row for row in self.rows if id(row) in chosen]
+        for row in shown:
+            mark: RenderableType = Text("✓" if row.status is Status.SUCCEEDED else "•") if row.done else Spinner("dots")
+            table.add_row(mark, Text(row.provider), Text(_short(clean(row.task_id))), _status(row),
+                          Text(clean(row.raw_status or "")), _progress(row), str(row.polls),
+                          f"{row.elapsed:.1f}s")  # fmt: skip
+        parts: list[RenderableType] = [_summary_line(self.rows), table]
+        if len(shown) < len(self.rows):
+            parts.append(Text(f"… {len(self.rows) - len(shown)} more", style="dim"))
+        return Group(*parts)
+
+    def print_line(self, line: str) -> None:
+        """A line for stdout; while the live view is drawn on the same terminal, above it, unwrapped."""
+        if self._live is not None and sys.stdout.isatty():
+            self.console.print(Text(line), soft_wrap=True, highlight=False)
+        else:
+            print(line, flush=True)
 
     def __enter__(self) -> LiveView:
         if self.enabled:
-            self._live = Live(get_renderable=self._render, console=self.console, refresh_per_second=8, transient=True)
+            self._live = Live(get_renderable=self._render, console=self.console, refresh_per_second=8,
+                              transient=True, redirect_stdout=False)  # fmt: skip
             self._live.__enter__()
+            self._live.refresh()  # the first frame now, not after the first tick
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self._live is not None:
-            self._live.__exit__(kind, exc, tb)
+            live, self._live = self._live, None
+            live.__exit__(kind, exc, tb)
 
 
 def _short(task_id: str, width: int = 24) -> str:
@@ -135,7 +187,88 @@ def summary_table(rows: Iterable[Row], title: str | None = None) -> Table:
         progress = ""
         if row.progress is not None and row.progress.done is not None:
             progress = f"{row.progress.done}/{row.progress.total}" if row.progress.total else f"{row.progress.done}"
-        note = (row.error or "")[:60]
-        table.add_row(row.provider, row.task_id, _status(row), row.raw_status or "", progress, str(row.polls),
-                      f"{row.elapsed:.2f}s", note)  # fmt: skip
+        table.add_row(Text(row.provider), Text(clean(row.task_id)), _status(row), Text(clean(row.raw_status or "")),
+                      progress, str(row.polls), f"{row.elapsed:.2f}s", Text(clean(row.error or "")[:60]))  # fmt: skip
     return table
+
+
+def json_line(row: Row) -> str:
+    """The row as exact JSON; DEL, C1 and bidi characters escaped too (json.dumps escapes C0 only)."""
+    text = json.dumps(row.as_dict(), default=str, ensure_ascii=False)
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class Report:
+    """Results on stdout: JSON lines (each task's once, as soon as its wait ends) or the final table.
+
+    After `close()` (Ctrl-C) what the wait's threads still see is ignored: the report is what was known.
+    """
+
+    def __init__(self, as_json: bool, live: LiveView | None = None) -> None:
+        self.as_json, self.live, self.printed = as_json, live, set[str]()
+        self.closed = self._writing = self._interrupted = False
+        self._lock = threading.RLock()
+
+    def update(self, row: Row, snap: TaskSnapshot) -> None:
+        """What a poll saw of the row's task; its JSON line if its wait has ended."""
+        with self._lock:
+            if not self.closed:
+                row.see(snap)
+                if snap.status.is_terminal:
+                    self.line(row)
+
+    def close(self) -> None:
+        with self._lock:  # waits for a line being written by another thread
+            self.closed = True
+
+    def line(self, row: Row) -> None:
+        """The row's JSON line, unless printed already; a Ctrl-C meanwhile waits until it is out."""
+        with self._lock, self._whole():
+            if self.as_json and row.task_id not in self.printed:
+                self.printed.add(row.task_id)
+                if self.live is not None:
+                    self.live.print_line(json_line(row))
+                else:
+                    print(json_line(row), flush=True)
+
+    def final(self, rows: Sequence[Row], *, finished_only: bool = False) -> None:
+        """The table of every row, or the JSON lines not printed yet (of the finished rows only)."""
+        if not self.as_json:
+            output_console().print(summary_table(rows))
+            return
+        for row in rows:
+            if row.done or not finished_only:
+                self.line(row)
+
+    @contextlib.contextmanager
+    def interrupts(self) -> Iterator[None]:
+        """While in it, Ctrl-C raises KeyboardInterrupt, but never in the middle of a JSON line."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def on_sigint(signum: int, frame: FrameType | None) -> None:
+            if self._writing:
+                self._interrupted = True
+            else:
+                raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGINT, on_sigint)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+
+    @contextlib.contextmanager
+    def _whole(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():  # signals interrupt the main thread only
+            yield
+            return
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
+            if self._interrupted:
+                self._interrupted = False
+                raise KeyboardInterrupt

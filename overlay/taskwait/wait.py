@@ -26,6 +26,7 @@ from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
 __all__ = [
     "DEFAULT_CONCURRENCY",
     "DEFAULT_TIMEOUT",
+    "check_task_id",
     "get_task",
     "get_task_async",
     "wait_for",
@@ -188,9 +189,12 @@ def _run_sync(run: _Run, concurrency: int, sleep: Callable[[float], object] | No
         thread.start()
     try:
         worker()
-    finally:
         for thread in threads:
             thread.join()
+    except BaseException as exc:  # Ctrl-C while joining too: the other workers stop after their request
+        with lock:
+            run.halt(exc)
+        raise
 
 
 async def _run_async(run: _Run, concurrency: int, sleep: Callable[[float], Awaitable[object]] | None) -> None:

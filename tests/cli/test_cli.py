@@ -3,49 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import re
-import select
+import shlex
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from taskwait.emulator import Emulator
-
-KEY = "cli-secret-key-0451"
-
-
-@pytest.fixture(scope="module")
-def emu() -> Iterator[Emulator]:
-    with Emulator(api_key=KEY, lobstr_rate_limit=None) as emulator:
-        yield emulator
-
-
-def env(provider: str | None = None, key: str = KEY, **extra: str) -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
-    if provider:
-        base[f"{provider.upper()}_API_KEY"] = key
-    return base | extra
-
-
-def taskwait(
-    *args: str, environ: dict[str, str] | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "taskwait", *args]
-    result = subprocess.run(command, capture_output=True, text=True, env=environ or env(), timeout=timeout)
-    assert KEY not in result.stdout and KEY not in result.stderr
-    return result
-
-
-def wait_args(emu: Emulator, provider: str, *ids: str) -> list[str]:
-    return ["wait", provider, *ids, "--base-url", emu.base_url(provider), "--interval", "0.02"]
+from tests.cli.helpers import KEY, env, run_in_pty, taskwait, wait_args
 
 
 def test_wait_json_lines_parse_back_and_exit_0(emu: Emulator) -> None:
@@ -54,7 +22,7 @@ def test_wait_json_lines_parse_back_and_exit_0(emu: Emulator) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # not a terminal: nothing but errors
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["task_id"] for line in lines] == ids
+    assert sorted(line["task_id"] for line in lines) == sorted(ids)  # each once, in the order they ended
     for line in lines:
         assert line["provider"] == "flexprice" and line["status"] == "succeeded" and line["raw_status"] == "COMPLETED"
         assert line["progress"] == {"done": 300, "total": 300, "fraction": 1.0}
@@ -106,36 +74,6 @@ def test_auth_not_found_exit_4_and_key_file(emu: Emulator, tmp_path: Path) -> No
     assert found.returncode == 0 and json.loads(found.stdout)["status"] == "succeeded"
 
 
-def run_in_pty(
-    args: list[str], environ: dict[str, str], interrupt_when: Callable[[], bool] | None = None
-) -> tuple[int, str]:
-    """Run the command with stdout and stderr on a pseudo-terminal; return (exit code, all it showed)."""
-    pid, fd = pty.fork()
-    if pid == 0:  # the child
-        os.execve(
-            sys.executable,
-            [sys.executable, "-m", "taskwait", *args],
-            environ | {"TERM": "xterm-256color", "COLUMNS": "120"},
-        )
-    chunks, started, sent = [], time.monotonic(), False
-    while True:
-        if interrupt_when is not None and not sent and interrupt_when():
-            os.kill(pid, signal.SIGINT)
-            sent = True
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                data = os.read(fd, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        assert time.monotonic() - started < 60, "the command hung"
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", errors="replace")
-
-
 def test_progress_display_renders_in_a_terminal_and_ends_cleanly(emu: Emulator) -> None:
     flex = emu.add_task("flexprice", duration=1.0, total=5000).task_id
     code, shown = run_in_pty(wait_args(emu, "flexprice", flex), env("flexprice"))
@@ -160,22 +98,53 @@ def test_quiet_shows_no_progress_in_a_terminal(emu: Emulator) -> None:
     assert code == 0 and "waiting…" not in shown and task in shown
 
 
-def test_ctrl_c_prints_pending_ids_and_resume_command(emu: Emulator) -> None:
+def test_ctrl_c_prints_the_table_pending_ids_and_resume_command(emu: Emulator, tmp_path: Path) -> None:
+    done = emu.add_task("openmart", polls=0).task_id
+    slow = emu.add_task("openmart", polls=10**6).task_id  # never finishes: the wait is still on when interrupted
+    key_file = tmp_path / "key"
+    key_file.write_text(KEY)
+    args = [*wait_args(emu, "openmart", done, slow), "--api-key-file", str(key_file), "--timeout", "600"]
+
+    def done_is_shown(shown: str) -> bool:  # the live view says the first task succeeded: the wait goes on
+        return "succeeded" in shown
+
+    code, shown = run_in_pty(args, env(), done_is_shown)
+    assert code == 130
+    after = shown.rsplit("waiting…", 1)[-1]  # what was printed after the live view's last frame
+    table = after[after.index("task id") :]  # the summary table: full ids (the live view shortens them)
+    assert done in table and slow in table and "succeeded" in table
+    assert f"still pending: {slow}" in after
+    resume = shlex.join(["taskwait", "wait", "openmart", slow, "--base-url", emu.base_url("openmart"),
+                         "--api-key-file", str(key_file), "--timeout", "600.0", "--interval", "0.02"])  # fmt: skip
+    assert f"resume with: {resume}\r\n" in after and "Traceback" not in shown
+
+
+def test_ctrl_c_json_prints_each_line_once_and_keeps_the_options(emu: Emulator) -> None:
     done = emu.add_task("openmart", polls=0).task_id
     slow = emu.add_task("openmart", polls=10**6).task_id
-
-    def waiting() -> bool:  # the command has polled the slow task twice: it is in its wait loop
-        stats = emu.stats("openmart", slow)
-        return stats is not None and stats["requests"] >= 2
-
-    code, shown = run_in_pty([*wait_args(emu, "openmart", done, slow), "--quiet"], env("openmart"), waiting)
+    args = [*wait_args(emu, "openmart", done, slow), "--json", "--quiet"]
+    code, shown = run_in_pty(args, env("openmart"), lambda shown: f'"task_id": "{done}"' in shown)  # streamed
     assert code == 130
+    lines = [json.loads(line) for line in shown.splitlines() if line.startswith("{")]
+    assert [(line["task_id"], line["status"]) for line in lines] == [(done, "succeeded")]  # once, and no other
     assert f"still pending: {slow}" in shown
-    assert f"resume with: taskwait wait openmart {slow} --base-url {emu.base_url('openmart')}" in shown
+    resume = shlex.join(["taskwait", "wait", "openmart", slow, "--base-url", emu.base_url("openmart"), "--json",
+                         "--interval", "0.02", "--quiet"])  # fmt: skip
+    assert f"resume with: {resume}" in shown
+
+
+def test_emulate_takes_the_emulator_options() -> None:
+    shown = taskwait("emulate", "--help")
+    assert shown.returncode == 0 and shown.stdout.startswith("usage: taskwait emulate")
+    for option in ("--host", "--port", "--api-key", "--seed", "--lobstr-rate-limit"):
+        assert option in shown.stdout
+    assert taskwait("emulate", "--port", "x").returncode == 2
 
 
 def test_emulate_subcommand_serves() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "taskwait", "emulate", "--port", "0"], stdout=subprocess.PIPE,
+    options = ["--host", "127.0.0.1", "--port", "0", "--api-key", "another-key-42", "--seed", "7",
+               "--lobstr-rate-limit", "0"]  # fmt: skip
+    proc = subprocess.Popen([sys.executable, "-m", "taskwait", "emulate", *options], stdout=subprocess.PIPE,
                             text=True, env=env(PYTHONUNBUFFERED="1"))  # fmt: skip
     try:
         assert proc.stdout is not None
@@ -183,6 +152,8 @@ def test_emulate_subcommand_serves() -> None:
         assert first.startswith("taskwait emulator on http://127.0.0.1:")
         url = first.split()[3]
         assert httpx.get(url + "/", timeout=5).status_code == 200  # serving, signal handlers in place
+        task = httpx.get(f"{url}/databar/v1/tasks/nosuch", headers={"x-apikey": "another-key-42"}, timeout=5)
+        assert task.status_code == 404  # the key given was taken: not 401
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0

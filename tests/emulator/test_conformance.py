@@ -120,7 +120,8 @@ def test_faults_look_like_real_faults(emu: Emulator, provider: str, kind: str) -
     if kind == "429" and any("429" in op.get("get", {}).get("responses", {}) for op in documented.values()):
         check(emu, provider, faulty)  # where the spec documents a 429, ours matches it
     assert emu.stats(provider, script.task_id) == {
-        "provider": provider, "task_id": script.task_id, "requests": 2, "answered": 1, "outcome": "success"
+        "provider": provider, "task_id": script.task_id, "requests": 2, "answered": 1, "outcome": "success",
+        "overlaps": 0,
     }  # fmt: skip
 
 

@@ -9,9 +9,11 @@ import sys
 from .formats import FORMATS
 from .server import DEFAULT_API_KEY, Emulator
 
+__all__ = ["add_arguments", "main"]
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m taskwait.emulator", description=__doc__)
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The emulator's options, shared by `python -m taskwait.emulator` and `taskwait emulate`."""
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     parser.add_argument(
@@ -19,6 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the random faults (default 0)")
     parser.add_argument("--lobstr-rate-limit", type=int, default=90, help="Lobstr requests a minute (0: none)")
+
+
+def main(argv: list[str] | None = None, prog: str = "python -m taskwait.emulator") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
+    add_arguments(parser)
     args = parser.parse_args(argv)
     try:
         emulator = Emulator(host=args.host, port=args.port, api_key=args.api_key, seed=args.seed,

@@ -117,6 +117,15 @@ def create_app(store: Store, api_key: str, lobstr_rate_limit: int | None = 90) -
         return gate
 
     async def provider_call(request: Request, env: Env, task_ids: list[str], listing: bool) -> Response:
+        if listing:
+            return await answer(request, env, task_ids, listing)
+        store.enter(env.fmt.name, task_ids[0])  # overlapping requests for one task are counted in its stats
+        try:
+            return await answer(request, env, task_ids, listing)
+        finally:
+            store.leave(env.fmt.name, task_ids[0])
+
+    async def answer(request: Request, env: Env, task_ids: list[str], listing: bool) -> Response:
         refused, headers = await env.gate(request)
         if refused is not None:
             return refused

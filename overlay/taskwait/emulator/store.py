@@ -145,6 +145,8 @@ class Record:
     rng: random.Random
     requests: int = 0
     answered: int = 0
+    in_flight: int = 0  # requests for this task being handled now
+    overlaps: int = 0  # requests that arrived while another for this task was in flight
 
     def view(self, now: float) -> TaskView:
         steps = self.script.lifecycle
@@ -280,6 +282,21 @@ class Store:
             record = self._tasks.get((provider, task_id))
             return None if record is None else record.script
 
+    def enter(self, provider: str, task_id: str) -> None:
+        """A request for the task starts being handled (counts an overlap if another is in flight)."""
+        with self._lock:
+            record = self._tasks.get((provider, task_id))
+            if record is not None:
+                record.overlaps += record.in_flight > 0
+                record.in_flight += 1
+
+    def leave(self, provider: str, task_id: str) -> None:
+        """The answer to a request for the task is out."""
+        with self._lock:
+            record = self._tasks.get((provider, task_id))
+            if record is not None:
+                record.in_flight = max(0, record.in_flight - 1)
+
     def discard(self, provider: str, task_id: str) -> bool:
         """Forget a task (a provider deleted it): its get-task answers 404 from now on. False if unknown."""
         with self._lock:
@@ -297,7 +314,8 @@ class Store:
             if record is None:
                 return None
             return {"provider": provider, "task_id": task_id, "requests": record.requests,
-                    "answered": record.answered, "outcome": record.script.outcome}  # fmt: skip
+                    "answered": record.answered, "outcome": record.script.outcome,
+                    "overlaps": record.overlaps}  # fmt: skip
 
     def __len__(self) -> int:
         return len(self._tasks)

@@ -1,0 +1,160 @@
+"""`WaitState` as JSON: snapshots and errors as plain data, and the checks that refuse a malformed text."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from .errors import (
+    AuthenticationError,
+    ProviderError,
+    TaskCancelled,
+    TaskFailed,
+    TaskNotFound,
+    TaskwaitError,
+    WaitTimeout,
+    redact,
+)
+from .providers import ADAPTERS
+from .providers import KINDS as ALL_KINDS
+from .snapshot import Progress, TaskSnapshot
+from .status import PROVIDERS, Status
+
+__all__ = ["ERRORS", "KINDS", "VERSION", "error_from", "error_to", "snapshot_from", "snapshot_to", "state_from"]
+
+VERSION = 1
+# What can be waited on. Only a provider's task id for now; batches, runs and uploads come through the adapters.
+KINDS: tuple[str, ...] = ALL_KINDS  # every unit any provider has; begin() checks the provider has it
+# error type name -> (the wait's outcome, the class)
+ERRORS: dict[str, tuple[str, type[TaskwaitError]]] = {
+    "TaskFailed": ("failed", TaskFailed),
+    "TaskCancelled": ("cancelled", TaskCancelled),
+    "WaitTimeout": ("timed_out", WaitTimeout),
+    "TaskNotFound": ("not_found", TaskNotFound),
+    "AuthenticationError": ("unauthorized", AuthenticationError),
+    "ProviderError": ("error", ProviderError),
+}
+OUTCOMES = frozenset({s.value for s in Status if s.is_terminal} | {o for o, _ in ERRORS.values()})
+
+
+def _scrub(value: Any, secrets: Sequence[str]) -> Any:
+    """JSON data with every secret redacted from its strings (keys included)."""
+    if isinstance(value, str):
+        return redact(value, secrets)
+    if isinstance(value, list | tuple):
+        return [_scrub(v, secrets) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(str(k), secrets): _scrub(v, secrets) for k, v in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value if value is None or isinstance(value, bool | int | float) else _scrub(str(value), secrets)
+
+
+def snapshot_to(snap: TaskSnapshot, secrets: Sequence[str] = ()) -> dict[str, Any]:
+    """A snapshot as plain JSON data (without its raw model), secrets redacted."""
+    progress = None if snap.progress is None else {"done": snap.progress.done, "total": snap.progress.total}
+    data = {"provider": snap.provider, "task_id": snap.task_id, "status": snap.status.value,
+            "raw_status": snap.raw_status, "data": snap.data, "error": snap.error, "progress": progress,
+            "kind": getattr(snap, "kind", "task")}  # fmt: skip
+    scrubbed: dict[str, Any] = _scrub(data, secrets)
+    return scrubbed
+
+
+def _opt(value: Any, kind: type | tuple[type, ...]) -> Any:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, kind)):
+        raise ValueError(f"expected {kind} or null, not {type(value).__name__}")
+    return value
+
+
+def snapshot_from(data: dict[str, Any]) -> TaskSnapshot:
+    """The snapshot `snapshot_to` wrote; ValueError if malformed."""
+    try:
+        progress = data["progress"]
+        if progress is not None:
+            progress = Progress(_opt(progress["done"], int), _opt(progress["total"], int))
+        if not isinstance(data["provider"], str) or not isinstance(data["task_id"], str):
+            raise ValueError("provider and task_id must be strings")
+        fields: dict[str, Any] = {
+            "provider": data["provider"], "task_id": data["task_id"], "status": Status(data["status"]),
+            "raw_status": _opt(data["raw_status"], str), "data": data["data"], "error": _opt(data["error"], str),
+            "progress": progress,
+        }  # fmt: skip
+        if "kind" in attrs.fields_dict(TaskSnapshot):  # the unit a snapshot is about (task, batch, run, upload)
+            fields["kind"] = _opt(data.get("kind", "task"), str) or "task"
+        return TaskSnapshot(**fields)
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"malformed snapshot in a wait state ({type(exc).__name__}: {exc})") from None
+
+
+def error_to(error: TaskwaitError) -> dict[str, Any]:
+    """The error that ended a wait as plain data (its message is already redacted by whoever raised it)."""
+    return {"type": type(error).__name__ if type(error).__name__ in ERRORS else "TaskwaitError",
+            "message": str(error), "status_code": getattr(error, "status_code", None),
+            "body": getattr(error, "body", None)}  # fmt: skip
+
+
+def error_from(data: dict[str, Any], provider: str, task_id: str, snap: TaskSnapshot | None) -> TaskwaitError:
+    """The exception `wait_for` would have raised, rebuilt from `error_to`'s data."""
+    name, message, code = data.get("type"), str(data.get("message", "")), data.get("status_code")
+    if name == "AuthenticationError":
+        return AuthenticationError(message, provider, task_id, code if isinstance(code, int) else 0)
+    if name == "ProviderError":
+        return ProviderError(message, provider, task_id, code if isinstance(code, int) else None,
+                             str(data.get("body") or ""))  # fmt: skip
+    if name in ("TaskFailed", "TaskCancelled", "WaitTimeout", "TaskNotFound"):
+        cls = ERRORS[name][1]
+        return cls(message, provider, task_id, snap)
+    return TaskwaitError(message)
+
+
+_NUMBER = (int, float)
+_TYPES: dict[str, tuple[tuple[type, ...], bool]] = {  # field -> (types, may be null)
+    "provider": ((str,), False), "kind": ((str,), False), "task_id": ((str,), False),
+    "started_at": (_NUMBER, False), "deadline_at": (_NUMBER, True), "next_poll_at": (_NUMBER, True),
+    "interval": (_NUMBER, False), "max_interval": (_NUMBER, False), "raise_on_failure": ((bool,), False),
+    "not_found_grace": (_NUMBER, False),
+    "polls": ((int,), False), "delay": (_NUMBER, False), "final": ((bool,), False),
+    "warned_unknown": ((bool,), False), "last": ((dict,), True), "outcome": ((str,), True),
+    "error": ((dict,), True), "version": ((int,), False),
+}  # fmt: skip
+
+
+def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
+    """The checked fields of a WaitState's JSON text; ValueError for an unknown version or anything malformed."""
+    try:
+        data = json.loads(text)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise ValueError(f"not a wait state: not JSON ({type(exc).__name__})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"not a wait state: a JSON {type(data).__name__}, not an object")
+    if data.get("version") != VERSION:
+        raise ValueError(f"unknown wait state version {data.get('version')!r} (this taskwait reads {VERSION})")
+    names = set(fields)
+    if set(data) != names:
+        raise ValueError(
+            f"malformed wait state: unknown {sorted(set(data) - names)}, missing {sorted(names - set(data))}"
+        )
+    for name, value in data.items():
+        types, nullable = _TYPES[name]
+        bad_bool = isinstance(value, bool) and bool not in types
+        if (value is None and not nullable) or (value is not None and (bad_bool or not isinstance(value, types))):
+            raise ValueError(f"malformed wait state: {name} is {type(value).__name__}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"malformed wait state: {name} is not finite")
+    if data["provider"] not in PROVIDERS or data["kind"] not in ADAPTERS[data["provider"]].units or not data["task_id"]:
+        raise ValueError("malformed wait state: unknown provider or kind, or an empty task id")
+    if data["outcome"] is not None and data["outcome"] not in OUTCOMES:
+        raise ValueError(f"malformed wait state: unknown outcome {data['outcome']!r}")
+    if (data["outcome"] is None) != (data["next_poll_at"] is not None):
+        raise ValueError("malformed wait state: a wait has either a next poll or an outcome")
+    if data["last"] is not None:
+        snapshot_from(data["last"])
+    if data["outcome"] is not None and data["error"] is None and data["last"] is None:
+        raise ValueError("malformed wait state: it ended without a snapshot or an error")
+    if not 0 < data["interval"] <= data["max_interval"] or data["polls"] < 0:
+        raise ValueError("malformed wait state: interval, max_interval or polls out of range")
+    return data

@@ -1,0 +1,249 @@
+"""`install`, `submit`, `result`: waits on Celery workers, their state in Redis, not in the messages.
+
+A poll message carries only (wait id, rev). The worker that takes it leases the wait, checks the rev
+(an older message is dropped), takes a slot of the provider's shared rate, makes one `step` (cut
+before the lease ends), and writes the next state by compare-and-set. The next message is sent with a
+countdown of at most `max_countdown`; waits due later stay in Redis until the sweeper sends them, and
+the sweeper re-sends any message overdue by more than `grace` (a killed worker, a lost message).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ..client import connect
+from ..providers import AnyClient
+from ..resume import WaitState, begin, step
+from ..wait import DEFAULT_TIMEOUT
+from .store import RedisStore
+
+__all__ = ["DEFAULT_RATES", "Settings", "install", "result", "runtime", "submit", "sweep", "wait_id_for"]
+
+# Requests per window (seconds) shared by all workers: Lobstr documents 90 a minute for /v1/tasks.
+DEFAULT_RATES: dict[str, tuple[int, float]] = {"lobstr": (90, 60.0)}
+DEFAULT_VISIBILITY_TIMEOUT = 3600.0  # kombu's Redis transport default
+LEASE_MARGIN = 1.0  # seconds between a request's cut-off and its lease's end
+EARLY = 0.5  # a message this much before its poll is due is put off, not run
+
+
+@attrs.frozen
+class Settings:
+    redis_url: str
+    rates: dict[str, tuple[int, float]]
+    lease: float = 60.0
+    grace: float = 10.0
+    sweep_interval: float = 5.0
+    max_countdown: float = 60.0
+    result_ttl: int = 7 * 24 * 3600
+    key_prefix: str = "taskwait:"
+    rate_guard: float = 0.5
+    metrics: bool = False
+
+    @property
+    def horizon(self) -> float:
+        """The sweeper sends waits due within this many seconds: its largest countdown."""
+        return self.sweep_interval * 1.5
+
+
+class Runtime:
+    """What one Celery app needs to run waits: settings, the store, the tasks, a client per provider."""
+
+    def __init__(self, app: Any, settings: Settings, clients: Callable[[str], AnyClient] | None) -> None:
+        self.app, self.settings = app, settings
+        self.store = RedisStore(settings.redis_url, settings.key_prefix)
+        self._factory = clients or _client_from_env
+        self._clients: dict[tuple[int, str], AnyClient] = {}
+        self._lock = threading.Lock()
+
+        def poll(wait_id: str, rev: int) -> None:
+            self._poll(wait_id, rev)
+
+        def sweep() -> int:
+            return self.sweep()
+
+        self.poll_task: Any = app.task(name="taskwait.poll", ignore_result=True, acks_late=False)(poll)
+        self.sweep_task: Any = app.task(name="taskwait.sweep", ignore_result=True)(sweep)
+
+    def client(self, provider: str) -> AnyClient:
+        """This process's client for `provider` (made once per process, after a fork too)."""
+        key = (os.getpid(), provider)
+        with self._lock:
+            if key not in self._clients:
+                client = self._factory(provider)
+                client.get_httpx_client()  # made now, under the lock, and shared by the pool's threads
+                self._clients[key] = client
+            return self._clients[key]
+
+    def send(self, wait_id: str, rev: int, at: float) -> None:
+        countdown = at - time.time()
+        self.poll_task.apply_async((wait_id, rev), countdown=countdown if countdown > 0 else None)
+
+    def notify(self, wait_id: str) -> None:
+        loaded = self.store.load(wait_id)
+        if loaded is not None and loaded[2]:
+            import celery  # type: ignore[import-untyped]
+
+            celery.signature(json.loads(loaded[2]), app=self.app).apply_async(args=(loaded[0],))
+        self.store.notified(wait_id)
+
+    def _poll(self, wait_id: str, rev: int) -> None:
+        s, store = self.settings, self.store
+        token = store.lease(wait_id, s.lease)
+        if token is None:  # another worker polls this wait right now: it sends the next message
+            store.count("busy")
+            return
+        leased_at = time.time()
+        try:
+            loaded = store.load(wait_id)
+            if loaded is None or loaded[1] != rev:  # an older message (re-sent, restored by kombu): dropped
+                store.count("stale")
+                store.release(wait_id, token)
+                return
+            state = WaitState.from_json(loaded[0])
+            assert state.next_poll_at is not None  # an ended wait's rev moved past every message
+            now = time.time()
+            later = state.next_poll_at if state.next_poll_at > now + EARLY else self._throttle(state, now)
+            if later is not None:
+                if store.defer(wait_id, token, later):
+                    self.send(wait_id, rev, later)
+                return
+            if s.metrics:
+                store.redis.rpush(store.key("lateness"), now - state.next_poll_at)
+            new = step(self.client(state.provider), state, not_after=leased_at + s.lease - LEASE_MARGIN)
+        except BaseException:
+            store.release(wait_id, token)
+            raise
+        now = time.time()
+        mode = "ended" if new.next_poll_at is None else "sent" if new.next_poll_at - now <= s.max_countdown else "due"
+        at = now if new.next_poll_at is None else new.next_poll_at
+        new_rev = store.commit(wait_id, rev, token, new.to_json(), mode, at, s.result_ttl)
+        if new_rev < 0:  # the lease ran out and someone else wrote: their state stands
+            store.count("lost")
+            return
+        store.count("polls")
+        if mode == "sent":
+            self.send(wait_id, new_rev, at)
+        elif mode == "ended":
+            store.count("ended")
+            if loaded[2]:
+                self.notify(wait_id)
+
+    def _throttle(self, state: WaitState, now: float) -> float | None:
+        """None if the shared rate has a slot now, else when to try again."""
+        rate = self.settings.rates.get(state.provider)
+        if rate is None or (state.deadline_at is not None and now >= state.deadline_at):
+            return None  # past the deadline the step sends nothing: it only ends the wait
+        wait = self.store.take_rate(state.provider, rate[0], rate[1] + self.settings.rate_guard)
+        if wait <= 0:
+            return None
+        self.store.count("throttled")
+        # a slot after the deadline is no use: the wait ends at its deadline, not an hour later
+        return now + wait if state.deadline_at is None else min(now + wait, state.deadline_at)
+
+    def sweep(self) -> int:
+        """Send what is due soon or overdue; the number of messages sent."""
+        s = self.settings
+        rows = self.store.sweep(time.time(), s.horizon, s.grace)
+        for row in rows:
+            if row.why == "notify":
+                self.notify(row.wait_id)
+            elif row.rev >= 0:
+                self.send(row.wait_id, row.rev, row.at)
+                if row.why == "overdue":
+                    self.store.count("resent")
+        return len(rows)
+
+
+_RUNTIMES: weakref.WeakKeyDictionary[Any, Runtime] = weakref.WeakKeyDictionary()
+
+
+def _client_from_env(provider: str) -> AnyClient:
+    """The key from <PROVIDER>_API_KEY, the base URL from TASKWAIT_<PROVIDER>_BASE_URL (else the real one)."""
+    return connect(provider, base_url=os.environ.get(f"TASKWAIT_{provider.upper()}_BASE_URL") or None)  # type: ignore[call-overload, no-any-return]
+
+
+def install(app: Any, *, redis_url: str, clients: Callable[[str], AnyClient] | None = None,
+            rates: dict[str, tuple[int, float]] | None = None, lease: float = 60.0, grace: float = 10.0,
+            sweep_interval: float = 5.0, max_countdown: float = 60.0, result_ttl: int = 7 * 24 * 3600,
+            key_prefix: str = "taskwait:", metrics: bool = False) -> Runtime:  # fmt: skip
+    """Register the poll task and the periodic sweeper on `app`; ValueError for a configuration that cannot hold.
+
+    `clients(provider)` returns the client a worker polls with (default: `connect` with the key from the
+    worker's environment). `rates` are requests per window shared by all workers (Lobstr's 90 a minute
+    by default). A countdown must stay below the broker's visibility_timeout, or Redis hands the message
+    to a second worker while the first still holds it.
+    """
+    if not (lease > LEASE_MARGIN and grace > 0 and sweep_interval > 0 and max_countdown > 0):
+        raise ValueError(f"lease must exceed {LEASE_MARGIN}s; grace, sweep_interval and max_countdown must be > 0")
+    settings = Settings(redis_url, {**DEFAULT_RATES, **(rates or {})}, lease, grace, sweep_interval, max_countdown,
+                        result_ttl, key_prefix, metrics=metrics)  # fmt: skip
+    options = app.conf.broker_transport_options or {}
+    visibility = float(options.get("visibility_timeout", DEFAULT_VISIBILITY_TIMEOUT))
+    largest = max(max_countdown, settings.horizon)
+    if largest >= visibility:
+        raise ValueError(
+            f"the largest countdown ({largest:g}s: max_countdown or 1.5 x sweep_interval) must be below the "
+            f"broker's visibility_timeout ({visibility:g}s), or a message runs twice; lower it or raise "
+            f"broker_transport_options['visibility_timeout']"
+        )
+    runtime = Runtime(app, settings, clients)
+    schedule = dict(app.conf.beat_schedule or {})
+    schedule["taskwait-sweep"] = {"task": "taskwait.sweep", "schedule": sweep_interval,
+                                  "options": {"expires": sweep_interval}}  # fmt: skip
+    app.conf.beat_schedule = schedule
+    _RUNTIMES[app] = runtime
+    return runtime
+
+
+def runtime(app: Any) -> Runtime:
+    """The runtime `install` put on `app`; RuntimeError if there is none."""
+    try:
+        return _RUNTIMES[app]
+    except KeyError:
+        raise RuntimeError("taskwait.celery.install(app, redis_url=...) has not been called on this app") from None
+
+
+def wait_id_for(provider: str, kind: str, task_id: str) -> str:
+    """The wait id of (provider, kind, task id): the same in every process, so a submit is idempotent."""
+    digest = hashlib.sha256(json.dumps([provider, kind, task_id]).encode()).hexdigest()[:32]
+    return f"{provider}-{kind}-{digest}"
+
+
+def submit(app: Any, provider: str, task_id: str, *, kind: str = "task", timeout: float | None = DEFAULT_TIMEOUT,
+           interval: float | None = None, max_interval: float | None = None, raise_on_failure: bool = True,
+           on_done: Any = None) -> str:  # fmt: skip
+    """Start waiting on a task on the workers; the wait id. Submitting the same wait again polls nothing more.
+
+    `on_done` (a Celery signature) is called with the terminal state's JSON (`WaitState.from_json(...).result()`).
+    """
+    rt = runtime(app)
+    state = begin(provider, task_id, kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
+                  raise_on_failure=raise_on_failure)  # fmt: skip
+    wait_id = wait_id_for(provider, kind, task_id)
+    callback = json.dumps(dict(on_done)) if on_done is not None else ""
+    assert state.next_poll_at is not None
+    if rt.store.submit(wait_id, state.to_json(), callback, state.next_poll_at):
+        rt.send(wait_id, 0, state.next_poll_at)  # if this send is lost, the sweeper sends it after `grace`
+    return wait_id
+
+
+def result(app: Any, wait_id: str) -> WaitState:
+    """The wait's state as it stands; KeyError for an unknown (or expired) wait id."""
+    loaded = runtime(app).store.load(wait_id)
+    if loaded is None:
+        raise KeyError(wait_id)
+    return WaitState.from_json(loaded[0])
+
+
+def sweep(app: Any) -> int:
+    """Run the sweeper once, here (the periodic task does the same on a worker)."""
+    return runtime(app).sweep()

@@ -1,0 +1,173 @@
+"""A wait as plain data: `WaitState`, `begin`, `step` and `step_async`.
+
+Any process can continue a wait: `begin` makes its state (no request), `step` makes one request and
+returns the next state, decided by the same engine (`engine.decide`) as `wait_for`. Times are Unix
+epoch seconds, so a state means the same in every process; the caller decides when a step is due
+(`next_poll_at`). The state is JSON (`to_json`/`from_json`) and never holds the API key.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
+from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, Transient, decide
+from .errors import TaskwaitError
+from .providers import ADAPTERS, AnyClient
+from .snapshot import TaskSnapshot
+from .status import PROVIDERS
+from .transport import drive, drive_async
+from .wait import DEFAULT_TIMEOUT, check_task_id, policy_for
+from .wire import Context, get_plan
+
+__all__ = ["KINDS", "WaitState", "begin", "step", "step_async"]
+
+log = logging.getLogger("taskwait")
+Clock = Callable[[], float]
+
+
+@attrs.frozen
+class WaitState:
+    """Where one wait stands, as plain data: versioned, JSON-serialisable, without secrets.
+
+    `outcome` is None while the wait goes on, then "succeeded", "failed" or "cancelled" (the task's
+    final status), or "timed_out", "not_found", "unauthorized", "error" (it ended with an error).
+    """
+
+    provider: str
+    kind: str
+    task_id: str
+    started_at: float  # Unix epoch seconds
+    deadline_at: float | None
+    next_poll_at: float | None  # None once the wait has ended
+    interval: float
+    max_interval: float
+    raise_on_failure: bool = True
+    not_found_grace: float = 0.0  # a 404 this soon after the wait began is retried, as in wait_for
+    polls: int = 0
+    delay: float = 0.0  # the engine's current delay before jitter
+    final: bool = False  # the next poll is the last one before the deadline
+    warned_unknown: bool = False
+    last: dict[str, Any] | None = None  # the last snapshot as plain JSON data
+    outcome: str | None = None
+    error: dict[str, Any] | None = None  # the error that ended the wait: type, message, status_code, body
+    version: int = VERSION
+
+    @property
+    def done(self) -> bool:
+        """True once the wait has ended (a terminal status or an error)."""
+        return self.next_poll_at is None
+
+    @property
+    def snapshot(self) -> TaskSnapshot | None:
+        """The last snapshot seen (its `raw` model is not kept), or None."""
+        return None if self.last is None else snapshot_from(self.last)
+
+    def result(self) -> TaskSnapshot:
+        """The terminal snapshot, or raise what `wait_for` would have raised; ValueError while pending."""
+        if not self.done:
+            raise ValueError(f"the wait on {self.provider} task {self.task_id} has not ended yet")
+        if self.error is not None:
+            raise error_from(self.error, self.provider, self.task_id, self.snapshot)
+        snap = self.snapshot
+        assert snap is not None  # an ended wait without an error finished with a snapshot
+        return snap
+
+    def to_json(self) -> str:
+        """The state as one line of JSON (keys sorted; no NaN)."""
+        return json.dumps(attrs.asdict(self), sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> WaitState:
+        """The state `to_json` wrote; ValueError for an unknown version or a malformed text."""
+        return cls(**state_from(text, [a.name for a in attrs.fields(cls)]))
+
+    def policy(self) -> Policy:
+        return Policy(timeout=None, interval=self.interval, max_interval=self.max_interval,
+                      raise_on_failure=self.raise_on_failure, not_found_grace=self.not_found_grace)  # fmt: skip
+
+    def poll_state(self) -> PollState:
+        return PollState(self.provider, self.task_id, self.started_at, self.deadline_at, self.delay, self.polls,
+                         self.snapshot, self.warned_unknown, self.final)  # fmt: skip
+
+
+def begin(provider: str, task_id: str, *, kind: str = "task", timeout: float | None = DEFAULT_TIMEOUT,
+          interval: float | None = None, max_interval: float | None = None, raise_on_failure: bool = True,
+          not_found_grace: float = 0.0, now: float | None = None) -> WaitState:  # fmt: skip
+    """A wait that has not polled yet, due at once (`now`, epoch seconds, defaults to the time). No request."""
+    if provider not in ADAPTERS:
+        raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}")
+    ADAPTERS[provider].unit(kind)  # ValueError for a kind the provider does not have
+    task_id = check_task_id(task_id)
+    policy = policy_for(ADAPTERS[provider], timeout, interval, max_interval, raise_on_failure, not_found_grace)
+    now = time.time() if now is None else now
+    deadline = None if policy.timeout is None else now + policy.timeout
+    return WaitState(provider, kind, task_id, now, deadline, now, policy.interval, policy.max_interval,
+                     raise_on_failure, policy.not_found_grace, delay=policy.interval)  # fmt: skip
+
+
+def _context(client: AnyClient, state: WaitState) -> Context:
+    ctx = Context.of(client)
+    if ctx.adapter.name != state.provider:
+        raise ValueError(f"a {ctx.adapter.name} client cannot step a wait on {state.provider} task {state.task_id}")
+    ctx.adapter.unit(state.kind)  # ValueError for a kind the provider does not have
+    return ctx
+
+
+def _cutoff(state: WaitState, not_after: float | None) -> float | None:
+    cuts = [t for t in (state.deadline_at, not_after) if t is not None]
+    return min(cuts, default=None)
+
+
+def _after(ctx: Context, state: WaitState, attempt: Attempt, now: float, u: float) -> WaitState:
+    """The next state: the engine's decision on `attempt`, recorded as data."""
+    decision, poll = decide(state.policy(), state.poll_state(), attempt, now, u)
+    if isinstance(attempt, Transient):
+        log.debug("%s task %s: %s", state.provider, state.task_id, attempt.reason)
+    last = None if poll.last is None else snapshot_to(poll.last, ctx.secrets)
+    new = attrs.evolve(state, polls=poll.polls, delay=poll.delay, final=poll.final,
+                       warned_unknown=poll.warned_unknown, last=last)  # fmt: skip
+    if isinstance(decision, Sleep):
+        if decision.warning:
+            log.warning(decision.warning)
+        return attrs.evolve(new, next_poll_at=now + decision.seconds)
+    if isinstance(decision, Finish):
+        return attrs.evolve(new, next_poll_at=None, outcome=decision.snapshot.status.value)
+    assert isinstance(decision, Raise)
+    return attrs.evolve(new, next_poll_at=None, outcome=_outcome(decision.error), error=error_to(decision.error))
+
+
+def _outcome(error: TaskwaitError) -> str:
+    name = type(error).__name__
+    return ERRORS[name][0] if name in ERRORS else "error"
+
+
+def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand: Clock = random.random,
+         not_after: float | None = None) -> WaitState:  # fmt: skip
+    """One request (none if the wait has ended: `state` comes back as it is), then the next state.
+
+    `clock` gives epoch seconds; no request outlives the wait's deadline nor `not_after` (a lease's end).
+    """
+    ctx = _context(client, state)
+    if state.done:
+        return state
+    attempt = drive(client, get_plan(ctx, state.task_id, state.kind), _cutoff(state, not_after), clock)[state.task_id]
+    return _after(ctx, state, attempt, clock(), rand())
+
+
+async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand: Clock = random.random,
+                     not_after: float | None = None) -> WaitState:  # fmt: skip
+    """`step` without blocking the event loop (asyncio or trio)."""
+    ctx = _context(client, state)
+    if state.done:
+        return state
+    plan = get_plan(ctx, state.task_id, state.kind)
+    attempt = (await drive_async(client, plan, _cutoff(state, not_after), clock))[state.task_id]
+    return _after(ctx, state, attempt, clock(), rand())

@@ -1,0 +1,93 @@
+"""The Redis side of taskwait.celery on a real redis-server: leases, compare-and-set, the shared rate, the sweeper."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import redis
+from celery import Celery  # type: ignore[import-untyped]
+
+import taskwait
+from taskwait.celery import install, result, runtime, submit, wait_id_for
+from taskwait.celery.store import RedisStore
+
+
+def test_a_lease_is_held_by_one_caller_and_a_write_needs_it_and_the_rev(redis_db: redis.Redis, redis_url: str) -> None:
+    store = RedisStore(redis_url)
+    state = taskwait.begin("databar", "T-1")
+    assert store.submit("w1", state.to_json(), "", 1.0) and not store.submit("w1", "other", "", 2.0)
+    token = store.lease("w1", 5)
+    assert token is not None and store.lease("w1", 5) is None
+    assert store.commit("w1", 0, token, state.to_json(), "sent", 10.0, 60) == 1
+    assert store.lease("w1", 5) is not None  # the commit gave the lease back
+    redis_db.delete("taskwait:lease:w1")
+    token = store.lease("w1", 5)
+    assert token is not None and store.commit("w1", 0, token, "stale", "sent", 10.0, 60) == -2  # rev moved on
+    assert store.load("w1") == (state.to_json(), 1, "")
+    short = store.lease("w1", 0.05)
+    time.sleep(0.1)
+    thief = store.lease("w1", 5)
+    assert short is not None and thief is not None
+    assert store.commit("w1", 1, short, "late", "sent", 10.0, 60) == -1  # our lease ran out: the write is refused
+    assert store.load("w1") == (state.to_json(), 1, "")
+
+
+def test_the_shared_rate_admits_exactly_the_limit_from_many_threads(redis_db: redis.Redis, redis_url: str) -> None:
+    store = RedisStore(redis_url)
+    waits: list[float] = []
+    lock = threading.Lock()
+
+    def take() -> None:
+        for _ in range(10):
+            wait = store.take_rate("lobstr", 25, 60.0)
+            with lock:
+                waits.append(wait)
+
+    threads = [threading.Thread(target=take) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert waits.count(0.0) == 25 and all(55 < w <= 60 for w in waits if w)
+
+
+def test_the_sweeper_sends_what_is_due_soon_and_resends_what_is_overdue(redis_db: redis.Redis, redis_url: str) -> None:
+    store = RedisStore(redis_url)
+    now = time.time()
+    store.submit("late", "{}", "", now - 30)  # its message should have run 30 s ago: a killed worker had it
+    store.submit("fine", "{}", "", now + 1)
+    redis_db.zadd("taskwait:due", {"soon": now + 2, "later": now + 500})
+    rows = {(r.why, r.wait_id) for r in store.sweep(now, horizon=5, grace=10)}
+    assert rows == {("due", "soon"), ("overdue", "late")}
+    assert store.overdue(now, 10) == [] and store.pending() == {"due": 1, "sent": 3, "notify": 0}
+
+
+def test_install_refuses_a_countdown_at_or_above_the_visibility_timeout(redis_url: str) -> None:
+    app = Celery("t", broker=redis_url)
+    app.conf.broker_transport_options = {"visibility_timeout": 30}
+    with pytest.raises(ValueError, match="visibility_timeout"):
+        install(app, redis_url=redis_url, max_countdown=30)
+    with pytest.raises(ValueError, match="visibility_timeout"):
+        install(app, redis_url=redis_url, max_countdown=10, sweep_interval=20)
+    with pytest.raises(RuntimeError, match="install"):
+        submit(Celery("other", broker=redis_url), "databar", "T-1")
+    install(app, redis_url=redis_url, max_countdown=10, sweep_interval=5)
+
+
+def test_submit_is_idempotent_and_keeps_no_secret(redis_db: redis.Redis, redis_url: str) -> None:
+    app = Celery("t", broker=redis_url)
+    install(app, redis_url=redis_url)
+    first = submit(app, "lobstr", "abc", timeout=60)
+    assert submit(app, "lobstr", "abc", timeout=60) == first == wait_id_for("lobstr", "task", "abc")
+    assert submit(app, "lobstr", "abc", kind="task") == first
+    assert redis_db.llen("celery") == 1  # one poll message, not two
+    state = result(app, first)
+    assert (state.provider, state.kind, state.task_id, state.polls, state.done) == ("lobstr", "task", "abc", 0, False)
+    with pytest.raises(ValueError, match="has no 'batch' unit"):
+        submit(app, "lobstr", "abc", kind="batch")
+    assert result(app, submit(app, "lobstr", "abc", kind="run")).kind == "run"  # another wait: a run of that id
+    with pytest.raises(KeyError):
+        result(app, "nope")
+    assert runtime(app).settings.rates["lobstr"] == (90, 60.0)
