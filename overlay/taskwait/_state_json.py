@@ -118,7 +118,8 @@ _TYPES: dict[str, tuple[tuple[type, ...], bool]] = {  # field -> (types, may be 
     "interval": (_NUMBER, False), "max_interval": (_NUMBER, False), "raise_on_failure": ((bool,), False),
     "not_found_grace": (_NUMBER, False),
     "polls": ((int,), False), "delay": (_NUMBER, False), "final": ((bool,), False),
-    "warned_unknown": ((bool,), False), "last": ((dict,), True), "outcome": ((str,), True),
+    "warned_unknown": ((bool,), False), "use_progress": ((bool,), False), "progress_origin": ((list,), True),
+    "last": ((dict,), True), "outcome": ((str,), True),
     "error": ((dict,), True), "version": ((int,), False),
 }  # fmt: skip
 
@@ -147,6 +148,9 @@ def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
             raise ValueError(f"malformed wait state: {name} is not finite")
     if data["provider"] not in PROVIDERS or data["kind"] not in ADAPTERS[data["provider"]].units or not data["task_id"]:
         raise ValueError("malformed wait state: unknown provider or kind, or an empty task id")
+    origin = data["progress_origin"]
+    if origin is not None and (len(origin) != 2 or not all(type(v) in _NUMBER and math.isfinite(v) for v in origin)):
+        raise ValueError("malformed wait state: progress_origin is not [time, fraction]")
     if data["outcome"] is not None and data["outcome"] not in OUTCOMES:
         raise ValueError(f"malformed wait state: unknown outcome {data['outcome']!r}")
     if (data["outcome"] is None) != (data["next_poll_at"] is not None):

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from .errors import TaskCancelled, TaskFailed, TaskNotFound, TaskwaitError, WaitTimeout
+from .progress import Origin, next_origin, sleep_for, time_left
 from .snapshot import TaskSnapshot
 from .status import Status
 
@@ -71,6 +72,8 @@ class Policy:
     # A 404 this soon after the wait began is transient: the unit may not exist yet (a Flexprice force run).
     not_found_grace: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     raise_on_failure: bool = True
+    # Aim the next poll at the finish predicted from reported progress (see `progress`); False: the plain schedule.
+    use_progress: bool = True
 
     def __attrs_post_init__(self) -> None:
         if self.max_interval < self.interval:
@@ -137,6 +140,7 @@ class PollState:
     last: TaskSnapshot | None = None
     warned_unknown: bool = False
     final: bool = False  # the poll under way is the last one before the deadline
+    progress_origin: Origin | None = None  # (time, fraction) of the first answer with progress
 
 
 def start(policy: Policy, provider: str, task_id: str, now: float) -> PollState:
@@ -166,6 +170,7 @@ def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: fl
     if isinstance(attempt, Fatal):
         return Raise(attempt.error), state
     warning = None
+    wait = state.delay * (1.0 - policy.jitter * u)
     if isinstance(attempt, Observed):
         snap = attempt.snapshot
         state = attrs.evolve(state, last=snap)
@@ -174,7 +179,12 @@ def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: fl
         if snap.status is Status.UNKNOWN and not state.warned_unknown:
             warning = f"{snap.provider} task {snap.task_id}: unknown status {snap.raw_status!r}, still polling"
             state = attrs.evolve(state, warned_unknown=True)
-    wait = state.delay * (1.0 - policy.jitter * u)
+        if policy.use_progress:
+            fraction = snap.progress.fraction if snap.progress is not None else None
+            state = attrs.evolve(state, progress_origin=next_origin(state.progress_origin, now, fraction))
+            estimate = time_left(state.progress_origin, now, fraction)
+            if estimate is not None:
+                wait = sleep_for(estimate, policy.interval, policy.max_interval)
     if isinstance(attempt, Transient) and attempt.retry_after is not None:
         wait = max(wait, min(max(attempt.retry_after, 0.0), policy.max_retry_after))
     state = attrs.evolve(state, delay=min(state.delay * policy.factor, policy.max_interval))

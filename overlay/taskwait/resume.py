@@ -55,6 +55,8 @@ class WaitState:
     delay: float = 0.0  # the engine's current delay before jitter
     final: bool = False  # the next poll is the last one before the deadline
     warned_unknown: bool = False
+    use_progress: bool = True  # aim polls at the finish predicted from reported progress, as wait_for does
+    progress_origin: list[float] | None = None  # [time, fraction] of the first answer with progress
     last: dict[str, Any] | None = None  # the last snapshot as plain JSON data
     outcome: str | None = None
     error: dict[str, Any] | None = None  # the error that ended the wait: type, message, status_code, body
@@ -91,26 +93,30 @@ class WaitState:
 
     def policy(self) -> Policy:
         return Policy(timeout=None, interval=self.interval, max_interval=self.max_interval,
-                      raise_on_failure=self.raise_on_failure, not_found_grace=self.not_found_grace)  # fmt: skip
+                      raise_on_failure=self.raise_on_failure, not_found_grace=self.not_found_grace,
+                      use_progress=self.use_progress)  # fmt: skip
 
     def poll_state(self) -> PollState:
+        origin = None if self.progress_origin is None else (self.progress_origin[0], self.progress_origin[1])
         return PollState(self.provider, self.task_id, self.started_at, self.deadline_at, self.delay, self.polls,
-                         self.snapshot, self.warned_unknown, self.final)  # fmt: skip
+                         self.snapshot, self.warned_unknown, self.final, origin)  # fmt: skip
 
 
 def begin(provider: str, task_id: str, *, kind: str = "task", timeout: float | None = DEFAULT_TIMEOUT,
           interval: float | None = None, max_interval: float | None = None, raise_on_failure: bool = True,
-          not_found_grace: float = 0.0, now: float | None = None) -> WaitState:  # fmt: skip
+          not_found_grace: float = 0.0, use_progress: bool = True, now: float | None = None) -> WaitState:  # fmt: skip
     """A wait that has not polled yet, due at once (`now`, epoch seconds, defaults to the time). No request."""
     if provider not in ADAPTERS:
         raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}")
     ADAPTERS[provider].unit(kind)  # ValueError for a kind the provider does not have
     task_id = check_task_id(task_id)
-    policy = policy_for(ADAPTERS[provider], timeout, interval, max_interval, raise_on_failure, not_found_grace)
+    policy = policy_for(ADAPTERS[provider], timeout, interval, max_interval, raise_on_failure, not_found_grace,
+                        use_progress)  # fmt: skip
     now = time.time() if now is None else now
     deadline = None if policy.timeout is None else now + policy.timeout
     return WaitState(provider, kind, task_id, now, deadline, now, policy.interval, policy.max_interval,
-                     raise_on_failure, policy.not_found_grace, delay=policy.interval)  # fmt: skip
+                     raise_on_failure, policy.not_found_grace, delay=policy.interval,
+                     use_progress=policy.use_progress)  # fmt: skip
 
 
 def _context(client: AnyClient, state: WaitState) -> Context:
@@ -132,8 +138,9 @@ def _after(ctx: Context, state: WaitState, attempt: Attempt, now: float, u: floa
     if isinstance(attempt, Transient):
         log.debug("%s task %s: %s", state.provider, state.task_id, attempt.reason)
     last = None if poll.last is None else snapshot_to(poll.last, ctx.secrets)
+    origin = None if poll.progress_origin is None else list(poll.progress_origin)
     new = attrs.evolve(state, polls=poll.polls, delay=poll.delay, final=poll.final,
-                       warned_unknown=poll.warned_unknown, last=last)  # fmt: skip
+                       warned_unknown=poll.warned_unknown, progress_origin=origin, last=last)  # fmt: skip
     if isinstance(decision, Sleep):
         if decision.warning:
             log.warning(decision.warning)

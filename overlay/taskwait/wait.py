@@ -64,7 +64,7 @@ def check_task_ids(task_ids: object) -> list[object]:
 
 
 def _policy(adapter: Adapter, timeout: float | None, interval: float | None, max_interval: float | None,
-            raise_on_failure: bool, not_found_grace: float = 0.0) -> Policy:  # fmt: skip
+            raise_on_failure: bool, not_found_grace: float = 0.0, use_progress: bool = True) -> Policy:  # fmt: skip
     if timeout is not None:
         check_seconds("timeout", timeout, positive=False)
     if interval is not None:
@@ -76,7 +76,7 @@ def _policy(adapter: Adapter, timeout: float | None, interval: float | None, max
     if max_interval is None:
         max_interval = max(adapter.max_interval, interval)
     return Policy(timeout=timeout, interval=interval, max_interval=max_interval, raise_on_failure=raise_on_failure,
-                  not_found_grace=not_found_grace)  # fmt: skip
+                  not_found_grace=not_found_grace, use_progress=use_progress)  # fmt: skip
 
 
 def resolve(adapter: Adapter, handles: list[object], kind: str,
@@ -101,14 +101,28 @@ policy_for = _policy  # in-package name: `resume.begin` builds its Policy exactl
 class _Run:
     """One wait over some tasks of one client: the parts shared by the sync and async shells."""
 
-    def __init__(self, client: AnyClient, handles: list[object], *, kind: str, timeout: float | None,
-                 interval: float | None, max_interval: float | None, not_found_grace: float | None,
-                 raise_on_failure: bool, many: bool, on_update: OnUpdate | None, on_attempt: OnAttempt | None,
-                 clock: Callable[[], float], rand: Callable[[], float]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        client: AnyClient,
+        handles: list[object],
+        *,
+        kind: str,
+        timeout: float | None,
+        interval: float | None,
+        max_interval: float | None,
+        not_found_grace: float | None,
+        use_progress: bool,
+        raise_on_failure: bool,
+        many: bool,
+        on_update: OnUpdate | None,
+        on_attempt: OnAttempt | None,
+        clock: Callable[[], float],
+        rand: Callable[[], float],
+    ) -> None:
         self.ctx = Context.of(client)
         self.adapter, self.client = self.ctx.adapter, client
         self.kind, ids, grace = resolve(self.adapter, handles, kind, not_found_grace)
-        self.policy = _policy(self.adapter, timeout, interval, max_interval, raise_on_failure, grace)
+        self.policy = _policy(self.adapter, timeout, interval, max_interval, raise_on_failure, grace, use_progress)
         self.waits = Waits.begin(self.policy, self.adapter.name, ids, clock())
         self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
         self.clock, self.rand = clock, rand
@@ -260,30 +274,78 @@ def _snapshot_or_raise(adapter: Adapter, kind: str, task_id: str, attempt: Attem
     raise ProviderError(message, adapter.name, task_id, attempt.status_code, attempt.reason)
 
 
-def wait_for(client: AnyClient, handle: AnyHandle, *, kind: str = "task", timeout: float | None = DEFAULT_TIMEOUT,
-             interval: float | None = None, max_interval: float | None = None, not_found_grace: float | None = None,
-             on_update: OnUpdate | None = None, raise_on_failure: bool = True, on_attempt: OnAttempt | None = None,
-             clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
-             rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
+def wait_for(
+    client: AnyClient,
+    handle: AnyHandle,
+    *,
+    kind: str = "task",
+    timeout: float | None = DEFAULT_TIMEOUT,
+    interval: float | None = None,
+    max_interval: float | None = None,
+    not_found_grace: float | None = None,
+    use_progress: bool = True,
+    on_update: OnUpdate | None = None,
+    raise_on_failure: bool = True,
+    on_attempt: OnAttempt | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], object] | None = None,
+    rand: Callable[[], float] = random.random,
+) -> TaskSnapshot:
     """Poll one unit (an id of `kind`, or a creator's answer) until it is done; see the README."""
-    run = _Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
-               not_found_grace=not_found_grace, raise_on_failure=raise_on_failure, many=False, on_update=on_update,
-               on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    run = _Run(
+        client,
+        [handle],
+        kind=kind,
+        timeout=timeout,
+        interval=interval,
+        max_interval=max_interval,
+        not_found_grace=not_found_grace,
+        use_progress=use_progress,
+        raise_on_failure=raise_on_failure,
+        many=False,
+        on_update=on_update,
+        on_attempt=on_attempt,
+        clock=clock,
+        rand=rand,
+    )
     _run_sync(run, 1, sleep)
     return run.outcome()
 
 
-async def wait_for_async(client: AnyClient, handle: AnyHandle, *, kind: str = "task",
-                         timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None,
-                         max_interval: float | None = None, not_found_grace: float | None = None,
-                         on_update: OnUpdate | None = None, raise_on_failure: bool = True,
-                         on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
-                         sleep: Callable[[float], Awaitable[object]] | None = None,
-                         rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
+async def wait_for_async(
+    client: AnyClient,
+    handle: AnyHandle,
+    *,
+    kind: str = "task",
+    timeout: float | None = DEFAULT_TIMEOUT,
+    interval: float | None = None,
+    max_interval: float | None = None,
+    not_found_grace: float | None = None,
+    use_progress: bool = True,
+    on_update: OnUpdate | None = None,
+    raise_on_failure: bool = True,
+    on_attempt: OnAttempt | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], Awaitable[object]] | None = None,
+    rand: Callable[[], float] = random.random,
+) -> TaskSnapshot:
     """Poll one unit until it is done, without blocking the event loop (asyncio or trio)."""
-    run = _Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
-               not_found_grace=not_found_grace, raise_on_failure=raise_on_failure, many=False, on_update=on_update,
-               on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    run = _Run(
+        client,
+        [handle],
+        kind=kind,
+        timeout=timeout,
+        interval=interval,
+        max_interval=max_interval,
+        not_found_grace=not_found_grace,
+        use_progress=use_progress,
+        raise_on_failure=raise_on_failure,
+        many=False,
+        on_update=on_update,
+        on_attempt=on_attempt,
+        clock=clock,
+        rand=rand,
+    )
     await _run_async(run, 1, sleep)
     return run.outcome()
 
@@ -299,30 +361,66 @@ def _check_concurrency(concurrency: object) -> int:
 def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str = "task",
                   timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY,
                   interval: float | None = None, max_interval: float | None = None,
-                  not_found_grace: float | None = None, on_update: OnUpdate | None = None,
+                  not_found_grace: float | None = None, use_progress: bool = True, on_update: OnUpdate | None = None,
                   on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
                   sleep: Callable[[float], object] | None = None,
                   rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
     """Wait on many units of one kind at once: each id maps to its terminal snapshot or the error that ended it."""
     concurrency = _check_concurrency(concurrency)
-    run = _Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
-               max_interval=max_interval, not_found_grace=not_found_grace, raise_on_failure=False, many=True,
-               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    run = _Run(
+        client,
+        check_task_ids(task_ids),
+        kind=kind,
+        timeout=timeout,
+        interval=interval,
+        max_interval=max_interval,
+        not_found_grace=not_found_grace,
+        use_progress=use_progress,
+        raise_on_failure=False,
+        many=True,
+        on_update=on_update,
+        on_attempt=on_attempt,
+        clock=clock,
+        rand=rand,
+    )
     _run_sync(run, concurrency, sleep)
     return run.outcomes()
 
 
-async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str = "task",
-                              timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY,
-                              interval: float | None = None, max_interval: float | None = None,
-                              not_found_grace: float | None = None, on_update: OnUpdate | None = None,
-                              on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
-                              sleep: Callable[[float], Awaitable[object]] | None = None,
-                              rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
+async def wait_for_many_async(
+    client: AnyClient,
+    task_ids: Iterable[AnyHandle],
+    *,
+    kind: str = "task",
+    timeout: float | None = DEFAULT_TIMEOUT,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    interval: float | None = None,
+    max_interval: float | None = None,
+    not_found_grace: float | None = None,
+    use_progress: bool = True,
+    on_update: OnUpdate | None = None,
+    on_attempt: OnAttempt | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], Awaitable[object]] | None = None,
+    rand: Callable[[], float] = random.random,
+) -> dict[str, Result]:
     """Wait on many units of one kind at once, async; at most `concurrency` requests in flight."""
     concurrency = _check_concurrency(concurrency)
-    run = _Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
-               max_interval=max_interval, not_found_grace=not_found_grace, raise_on_failure=False, many=True,
-               on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
+    run = _Run(
+        client,
+        check_task_ids(task_ids),
+        kind=kind,
+        timeout=timeout,
+        interval=interval,
+        max_interval=max_interval,
+        not_found_grace=not_found_grace,
+        use_progress=use_progress,
+        raise_on_failure=False,
+        many=True,
+        on_update=on_update,
+        on_attempt=on_attempt,
+        clock=clock,
+        rand=rand,
+    )
     await _run_async(run, concurrency, sleep)
     return run.outcomes()

@@ -99,6 +99,18 @@ def _unit_answers() -> list[Any]:
         httpx.Response(200, json=run | {"status": "done"}), stats]  # fmt: skip
 
 
+def test_a_wait_that_reads_progress_steps_like_wait_for() -> None:
+    def answers() -> list[Any]:
+        running = [ok("flexprice", "T-1", "PROCESSING", done=n * 8, total=100) for n in range(12)]
+        return [*running, ok("flexprice", "T-1", "COMPLETED", done=100, total=100)]
+
+    kwargs = {"timeout": 600.0, "interval": 1.0, "max_interval": 30.0}
+    expected = _by_wait_for("flexprice", answers(), **kwargs)
+    assert _by_steps("flexprice", answers(), **kwargs) == expected
+    plain = _by_wait_for("flexprice", answers(), use_progress=False, **kwargs)
+    assert [t for t, _ in expected[0]] != [t for t, _ in plain[0]]  # progress changed the schedule
+
+
 def test_a_unit_other_than_a_task_steps_like_wait_for() -> None:
     kwargs = {"timeout": 60.0, "interval": 1.0, "max_interval": 4.0, "kind": "run"}
     expected = _by_wait_for("lobstr", _unit_answers(), **kwargs)
