@@ -21,10 +21,11 @@ from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_
 from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, Transient, decide
 from .errors import TaskwaitError
 from .providers import ADAPTERS, AnyClient
+from .runner import check_task_id, policy_for
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS
 from .transport import drive, drive_async
-from .wait import DEFAULT_TIMEOUT, check_task_id, policy_for
+from .wait import DEFAULT_TIMEOUT
 from .wire import Context, get_plan
 
 __all__ = ["KINDS", "WaitState", "begin", "step", "step_async"]

@@ -1,27 +1,31 @@
-"""`get_task`, `wait_for` and `wait_for_many`, sync and async: thin shells over one engine.
-
-Both shells run the same loop: take the due task ids from `Waits`, run their request plan
-(`wire`), record the attempts; they differ only in how they sleep and send requests.
-"""
+"""`get_task`, `wait_for` and `wait_for_many`, sync and async: the public API, over `runner`'s one loop."""
 
 from __future__ import annotations
 
-import logging
 import random
-import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable
 
-import anyio
 import httpx
 
-from .engine import Attempt, Fatal, Observed, Policy, Raise, Sleep, Transient, check_seconds
-from .errors import AuthenticationError, ProviderError, TaskwaitError
-from .providers import Adapter, AnyClient, AnyHandle, handle_of
-from .schedule import Result, Waits
+from .engine import Attempt, Fatal, Observed
+from .errors import ProviderError
+from .providers import Adapter, AnyClient, AnyHandle
+from .runner import (
+    OnAttempt,
+    OnUpdate,
+    Run,
+    check_concurrency,
+    check_task_id,
+    check_task_ids,
+    resolve,
+    run_async,
+    run_sync,
+)
+from .schedule import Result
 from .snapshot import TaskSnapshot
 from .transport import drive, drive_async, request_budget
-from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
+from .wire import Context, get_plan
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -35,205 +39,8 @@ __all__ = [
     "wait_for_many_async",
 ]
 
-log = logging.getLogger("taskwait")
 DEFAULT_TIMEOUT = 900.0
 DEFAULT_CONCURRENCY = 10
-OnUpdate = Callable[[TaskSnapshot], object]
-OnAttempt = Callable[[str, int, float], object]  # task id, polls so far, seconds since the wait began
-
-
-def check_task_id(task_id: object) -> str:
-    """The id itself, or a TypeError/ValueError before any request is made."""
-    if not isinstance(task_id, str):
-        raise TypeError(f"task_id must be a str, not {type(task_id).__name__}")
-    if not task_id.strip() or task_id in (".", ".."):
-        raise ValueError(f"task_id must be a non-empty path segment, not {task_id!r}")
-    try:
-        task_id.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError(f"task_id {task_id!r} is not valid text (a lone surrogate)") from None
-    return task_id
-
-
-def check_task_ids(task_ids: object) -> list[object]:
-    """The handles as a list, or TypeError: an iterable of ids (or creators' answers), not a str itself (it would be
-    polled letter by letter)."""
-    if isinstance(task_ids, str | bytes) or not isinstance(task_ids, Iterable):
-        raise TypeError(f"task_ids must be an iterable of str (a list of ids), not {type(task_ids).__name__}")
-    return list(task_ids)
-
-
-def _policy(adapter: Adapter, timeout: float | None, interval: float | None, max_interval: float | None,
-            raise_on_failure: bool, not_found_grace: float = 0.0, use_progress: bool = True) -> Policy:  # fmt: skip
-    if timeout is not None:
-        check_seconds("timeout", timeout, positive=False)
-    if interval is not None:
-        check_seconds("interval", interval, positive=True)
-    if max_interval is not None:
-        check_seconds("max_interval", max_interval, positive=True)
-    if interval is None:  # the provider's default, but never above a max_interval the caller gave
-        interval = adapter.interval if max_interval is None else min(adapter.interval, max_interval)
-    if max_interval is None:
-        max_interval = max(adapter.max_interval, interval)
-    return Policy(timeout=timeout, interval=interval, max_interval=max_interval, raise_on_failure=raise_on_failure,
-                  not_found_grace=not_found_grace, use_progress=use_progress)  # fmt: skip
-
-
-def resolve(adapter: Adapter, handles: list[object], kind: str,
-            not_found_grace: float | None) -> tuple[str, list[str], float]:  # fmt: skip
-    """(kind, ids, not-found grace) of what a wait was given: ids of `kind`, or creators' answers.
-
-    One wait is about one kind of unit; the grace is the caller's, else the handles' (Flexprice force run: 30 s).
-    """
-    found = [handle_of(adapter, handle, kind) for handle in handles]
-    kinds = {k for k, _, _ in found} or {kind}
-    if len(kinds) > 1:
-        raise ValueError(f"one wait is about one kind of unit, not {', '.join(sorted(kinds))}")
-    if not_found_grace is not None:
-        check_seconds("not_found_grace", not_found_grace, positive=False)
-    grace = not_found_grace if not_found_grace is not None else max((g for _, _, g in found), default=0.0)
-    return kinds.pop(), [check_task_id(task_id) for _, task_id, _ in found], grace
-
-
-policy_for = _policy  # in-package name: `resume.begin` builds its Policy exactly as `wait_for` does
-
-
-class _Run:
-    """One wait over some tasks of one client: the parts shared by the sync and async shells."""
-
-    def __init__(
-        self,
-        client: AnyClient,
-        handles: list[object],
-        *,
-        kind: str,
-        timeout: float | None,
-        interval: float | None,
-        max_interval: float | None,
-        not_found_grace: float | None,
-        use_progress: bool,
-        raise_on_failure: bool,
-        many: bool,
-        on_update: OnUpdate | None,
-        on_attempt: OnAttempt | None,
-        clock: Callable[[], float],
-        rand: Callable[[], float],
-    ) -> None:
-        self.ctx = Context.of(client)
-        self.adapter, self.client = self.ctx.adapter, client
-        self.kind, ids, grace = resolve(self.adapter, handles, kind, not_found_grace)
-        self.policy = _policy(self.adapter, timeout, interval, max_interval, raise_on_failure, grace, use_progress)
-        self.waits = Waits.begin(self.policy, self.adapter.name, ids, clock())
-        self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
-        self.clock, self.rand = clock, rand
-        self.failure: BaseException | None = None
-        batched = many and self.adapter.many is not None and self.kind == "task"
-        self.limit = LIST_CHUNK if batched else 1
-        self.window = self.policy.max_interval * self.policy.jitter if batched else 0.0
-
-    def take(self) -> list[str] | float | None:
-        return self.waits.take(self.clock(), self.limit, self.window)
-
-    def plan(self, due: list[str]) -> tuple[Plan, float | None]:
-        """The request plan for the due ids, and the deadline no request of it may outlive."""
-        plan = list_plan(self.ctx, due) if len(due) > 1 else get_plan(self.ctx, due[0], self.kind)
-        deadlines = [d for d in (self.waits.states[t].deadline for t in due) if d is not None]
-        return plan, min(deadlines, default=None)
-
-    def record(self, attempts: dict[str, Attempt]) -> None:
-        """Feed attempts to the engine; call back; stop everything on a refused key (many)."""
-        for task_id, attempt in attempts.items():
-            decision = self.waits.record(task_id, attempt, self.clock(), self.rand())
-            state = self.waits.states[task_id]
-            if isinstance(decision, Sleep) and decision.warning:
-                log.warning(decision.warning)
-            if isinstance(attempt, Transient):
-                log.debug("%s %s %s: %s", self.adapter.name, self.kind, task_id, attempt.reason)
-            if self.on_attempt is not None:
-                self.on_attempt(task_id, state.polls, self.clock() - state.started)
-            if isinstance(attempt, Observed) and self.on_update is not None:
-                self.on_update(attempt.snapshot)
-            if self.many and isinstance(decision, Raise) and isinstance(decision.error, AuthenticationError):
-                self.halt(decision.error)
-
-    def halt(self, failure: BaseException) -> None:
-        if self.failure is None:
-            self.failure = failure
-        self.waits.clear()
-
-    def outcomes(self) -> dict[str, Result]:
-        if self.failure is not None:
-            raise self.failure
-        return {task_id: self.waits.results[task_id] for task_id in self.waits.states}
-
-    def outcome(self) -> TaskSnapshot:
-        if self.failure is not None:
-            raise self.failure
-        (result,) = self.waits.results.values()
-        if isinstance(result, TaskwaitError):
-            raise result
-        return result
-
-
-def _run_sync(run: _Run, concurrency: int, sleep: Callable[[float], object] | None) -> None:
-    wake = threading.Event()
-    lock = threading.Lock()
-
-    def worker() -> None:
-        try:
-            while True:
-                with lock:
-                    due = run.take()
-                if due is None:
-                    return
-                if isinstance(due, float):
-                    sleep(due) if sleep is not None else wake.wait(due)
-                    continue
-                attempts = drive(run.client, *run.plan(due), run.clock)
-                with lock:
-                    run.record(attempts)
-        except BaseException as exc:
-            with lock:
-                run.halt(exc)
-            wake.set()
-            raise
-
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(max(0, concurrency - 1))]
-    for thread in threads:
-        thread.start()
-    try:
-        worker()
-        for thread in threads:
-            thread.join()
-    except BaseException as exc:  # Ctrl-C while joining too: the other workers stop after their request
-        with lock:
-            run.halt(exc)
-        raise
-
-
-async def _run_async(run: _Run, concurrency: int, sleep: Callable[[float], Awaitable[object]] | None) -> None:
-    nap = sleep or anyio.sleep
-    group = anyio.create_task_group()
-
-    async def worker() -> None:
-        try:
-            while True:
-                due = run.take()
-                if due is None:
-                    return
-                if isinstance(due, float):
-                    await nap(due)
-                    continue
-                run.record(await drive_async(run.client, *run.plan(due), run.clock))
-                if run.failure is not None:
-                    group.cancel_scope.cancel()
-        except Exception as exc:
-            run.halt(exc)
-            group.cancel_scope.cancel()
-
-    async with group:
-        for _ in range(concurrency):
-            group.start_soon(worker)
 
 
 def _one_request_deadline(timeout: httpx.Timeout) -> float | None:
@@ -292,7 +99,7 @@ def wait_for(
     rand: Callable[[], float] = random.random,
 ) -> TaskSnapshot:
     """Poll one unit (an id of `kind`, or a creator's answer) until it is done; see the README."""
-    run = _Run(
+    run = Run(
         client,
         [handle],
         kind=kind,
@@ -308,7 +115,7 @@ def wait_for(
         clock=clock,
         rand=rand,
     )
-    _run_sync(run, 1, sleep)
+    run_sync(run, 1, sleep)
     return run.outcome()
 
 
@@ -330,7 +137,7 @@ async def wait_for_async(
     rand: Callable[[], float] = random.random,
 ) -> TaskSnapshot:
     """Poll one unit until it is done, without blocking the event loop (asyncio or trio)."""
-    run = _Run(
+    run = Run(
         client,
         [handle],
         kind=kind,
@@ -346,16 +153,8 @@ async def wait_for_async(
         clock=clock,
         rand=rand,
     )
-    await _run_async(run, 1, sleep)
+    await run_async(run, 1, sleep)
     return run.outcome()
-
-
-def _check_concurrency(concurrency: object) -> int:
-    if isinstance(concurrency, bool) or not isinstance(concurrency, int):
-        raise TypeError(f"concurrency must be an int, not {type(concurrency).__name__}")
-    if concurrency < 1:
-        raise ValueError(f"concurrency must be >= 1, not {concurrency!r}")
-    return concurrency
 
 
 def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str = "task",
@@ -366,8 +165,8 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str
                   sleep: Callable[[float], object] | None = None,
                   rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
     """Wait on many units of one kind at once: each id maps to its terminal snapshot or the error that ended it."""
-    concurrency = _check_concurrency(concurrency)
-    run = _Run(
+    concurrency = check_concurrency(concurrency)
+    run = Run(
         client,
         check_task_ids(task_ids),
         kind=kind,
@@ -383,7 +182,7 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str
         clock=clock,
         rand=rand,
     )
-    _run_sync(run, concurrency, sleep)
+    run_sync(run, concurrency, sleep)
     return run.outcomes()
 
 
@@ -405,8 +204,8 @@ async def wait_for_many_async(
     rand: Callable[[], float] = random.random,
 ) -> dict[str, Result]:
     """Wait on many units of one kind at once, async; at most `concurrency` requests in flight."""
-    concurrency = _check_concurrency(concurrency)
-    run = _Run(
+    concurrency = check_concurrency(concurrency)
+    run = Run(
         client,
         check_task_ids(task_ids),
         kind=kind,
@@ -422,5 +221,5 @@ async def wait_for_many_async(
         clock=clock,
         rand=rand,
     )
-    await _run_async(run, concurrency, sleep)
+    await run_async(run, concurrency, sleep)
     return run.outcomes()
