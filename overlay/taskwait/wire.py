@@ -151,7 +151,7 @@ def _observe(ctx: Context, unit: Unit, task_id: str, model: object, extra: objec
             return Transient(f"the answer is about another {unit.kind} ({about!r})", status_code=200)
         fields = unit.fields(model, extra)
         raw = plain(fields.raw_status)
-        raw = raw if isinstance(raw, str) else None  # a number or null is no status: UNKNOWN
+        raw = str(raw) if isinstance(raw, str | int | float) else None  # text; an enum member as its value
         status = normalize_status(name, raw, unit.kind)
     except Exception as exc:  # a model whose fields have types the adapter cannot read
         return Transient(f"unreadable body ({type(exc).__name__})", status_code=200)

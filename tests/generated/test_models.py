@@ -130,11 +130,12 @@ def test_flexprice_undocumented_enum_values_are_kept_not_raised() -> None:
     assert error.details is not None and error.details.additional_properties == {"limit": 3}
 
 
-def test_enum_rejects_non_strings() -> None:
+def test_enum_keeps_a_non_string_as_its_text_and_refuses_only_null() -> None:
     from flexprice_client.models import TaskStatus
 
+    assert TaskStatus(3) == "3" and TaskStatus(3).name == "UNDOCUMENTED"  # type: ignore[arg-type]
     with pytest.raises(ValueError):
-        TaskStatus(3)  # type: ignore[arg-type]
+        TaskStatus(None)  # type: ignore[arg-type]
 
 
 def test_databar_error_may_be_a_list_and_data_a_list() -> None:

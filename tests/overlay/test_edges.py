@@ -215,3 +215,11 @@ def test_ids_of_a_list_page_that_answers_404_are_asked_alone() -> None:
     results = taskwait.wait_for_many(script.client("deepomatic"), ["1", "2"], timeout=5)
     assert all(r.status is taskwait.Status.SUCCEEDED for r in results.values())
     assert sorted(r.url.path for r in script.requests) == ["/v0.7/tasks", "/v0.7/tasks/1", "/v0.7/tasks/2"]
+
+
+@pytest.mark.parametrize("raw", [5, None, 1.5, True, "BRAND_NEW_STATE"])
+def test_a_flexprice_task_status_that_is_not_a_known_string_is_unknown(raw: Any) -> None:
+    answer = {"id": "T1", "task_status": raw, "status": "published"}
+    snap = taskwait.get_task(Script([httpx.Response(200, json=answer)]).client("flexprice"), "T1")
+    assert snap.status is taskwait.Status.UNKNOWN
+    assert snap.raw_status == (None if raw is None else str(raw))

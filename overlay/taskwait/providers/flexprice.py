@@ -18,8 +18,7 @@ FORCE_RUN_GRACE = 30.0
 def _task(t: TaskResponse, _: None) -> Fields:
     done, total = as_int(t.processed_records), as_int(t.total_records)
     progress = Progress(done, total) if done is not None or total is not None else None
-    status = t.task_status if isinstance(t.task_status, str) else None  # a number or null is UNKNOWN
-    return Fields(status, error=as_text(t.error_summary), progress=progress)
+    return Fields(t.task_status, error=as_text(t.error_summary), progress=progress)  # null or a number: UNKNOWN
 
 
 ADAPTER = Adapter(

@@ -9,13 +9,15 @@ class FileType(StrEnum):
     def _missing_(cls, value: object) -> "FileType | None":
         """Keep a value the API document does not list as a pseudo-member instead of raising.
 
-        Servers add values before their documents do; raising here would lose the response.
+        Servers add values before their documents do, or send a number where a string is documented;
+        raising here would lose the whole response. A value that is not text is kept as its text.
         """
-        if not isinstance(value, str):
+        if value is None:
             return None
-        member = str.__new__(cls, value)
+        text = value if isinstance(value, str) else str(value)
+        member = str.__new__(cls, text)
         member._name_ = "UNDOCUMENTED"
-        member._value_ = value
+        member._value_ = text
         return member
 
     def __str__(self) -> str:

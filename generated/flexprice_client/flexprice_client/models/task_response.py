@@ -43,7 +43,7 @@ class TaskResponse:
         started_at (datetime.datetime | None | Unset):
         status (Status | Unset):
         successful_records (int | Unset):
-        task_status (TaskStatus | Unset):
+        task_status (None | TaskStatus | Unset):
         task_type (TaskType | Unset):
         tenant_id (str | Unset):
         total_records (int | None | Unset):
@@ -70,7 +70,7 @@ class TaskResponse:
     started_at: datetime.datetime | None | Unset = UNSET
     status: Status | Unset = UNSET
     successful_records: int | Unset = UNSET
-    task_status: TaskStatus | Unset = UNSET
+    task_status: None | TaskStatus | Unset = UNSET
     task_type: TaskType | Unset = UNSET
     tenant_id: str | Unset = UNSET
     total_records: int | None | Unset = UNSET
@@ -154,9 +154,13 @@ class TaskResponse:
 
         successful_records = self.successful_records
 
-        task_status: str | Unset = UNSET
-        if not isinstance(self.task_status, Unset):
+        task_status: None | str | Unset
+        if isinstance(self.task_status, Unset):
+            task_status = UNSET
+        elif isinstance(self.task_status, TaskStatus):
             task_status = self.task_status.value
+        else:
+            task_status = self.task_status
 
         task_type: str | Unset = UNSET
         if not isinstance(self.task_type, Unset):
@@ -363,12 +367,22 @@ class TaskResponse:
 
         successful_records = d.pop("successful_records", UNSET)
 
-        _task_status = d.pop("task_status", UNSET)
-        task_status: TaskStatus | Unset
-        if isinstance(_task_status, Unset):
-            task_status = UNSET
-        else:
-            task_status = TaskStatus(_task_status)
+        def _parse_task_status(data: object) -> None | TaskStatus | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                task_status_type_1 = TaskStatus(data)
+
+                return task_status_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaskStatus | Unset, data)
+
+        task_status = _parse_task_status(d.pop("task_status", UNSET))
 
         _task_type = d.pop("task_type", UNSET)
         task_type: TaskType | Unset
