@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -95,3 +96,23 @@ def test_script_defaults_and_validation() -> None:
         TaskScript("deepomatic", outcome="cancel")
     with pytest.raises(ValueError):
         Faults(rate_5xx=1.5)
+
+
+@pytest.mark.parametrize(
+    ("payload", "named"),
+    [
+        ({"provider": "databar", "outcom": "success"}, "outcom"),
+        ({"outcome": "success"}, "provider"),
+        ({"provider": "databar", "polls": "3"}, "polls"),
+        ({"provider": "databar", "faults": {"rate_5xx": "high"}}, "rate_5xx"),
+        ({"provider": "databar", "faults": {"script": ["boom"]}}, "boom"),
+        ({"provider": "nowhere"}, "nowhere"),
+        ([{"provider": "databar"}, 7], "int"),
+    ],
+)
+def test_the_admin_api_names_the_bad_field_of_a_script(payload: Any, named: str) -> None:
+    with Emulator() as emu:
+        answer = httpx.post(emu.url + "/_admin/tasks", json=payload)
+        assert answer.status_code == 400 and named in answer.json()["detail"]
+        assert "__init__" not in answer.json()["detail"] and "keyword argument" not in answer.json()["detail"]
+        assert len(emu.store) == 0  # nothing half-added
