@@ -99,22 +99,9 @@ def wait_for(
     rand: Callable[[], float] = random.random,
 ) -> TaskSnapshot:
     """Poll one unit (an id of `kind`, or a creator's answer) until it is done; see the README."""
-    run = Run(
-        client,
-        [handle],
-        kind=kind,
-        timeout=timeout,
-        interval=interval,
-        max_interval=max_interval,
-        not_found_grace=not_found_grace,
-        use_progress=use_progress,
-        raise_on_failure=raise_on_failure,
-        many=False,
-        on_update=on_update,
-        on_attempt=on_attempt,
-        clock=clock,
-        rand=rand,
-    )
+    run = Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
+              not_found_grace=not_found_grace, use_progress=use_progress, raise_on_failure=raise_on_failure,
+              many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
     run_sync(run, 1, sleep)
     return run.outcome()
 
@@ -137,22 +124,9 @@ async def wait_for_async(
     rand: Callable[[], float] = random.random,
 ) -> TaskSnapshot:
     """Poll one unit until it is done, without blocking the event loop (asyncio or trio)."""
-    run = Run(
-        client,
-        [handle],
-        kind=kind,
-        timeout=timeout,
-        interval=interval,
-        max_interval=max_interval,
-        not_found_grace=not_found_grace,
-        use_progress=use_progress,
-        raise_on_failure=raise_on_failure,
-        many=False,
-        on_update=on_update,
-        on_attempt=on_attempt,
-        clock=clock,
-        rand=rand,
-    )
+    run = Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
+              not_found_grace=not_found_grace, use_progress=use_progress, raise_on_failure=raise_on_failure,
+              many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
     await run_async(run, 1, sleep)
     return run.outcome()
 
@@ -166,22 +140,10 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str
                   rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
     """Wait on many units of one kind at once: each id maps to its terminal snapshot or the error that ended it."""
     concurrency = check_concurrency(concurrency)
-    run = Run(
-        client,
-        check_task_ids(task_ids),
-        kind=kind,
-        timeout=timeout,
-        interval=interval,
-        max_interval=max_interval,
-        not_found_grace=not_found_grace,
-        use_progress=use_progress,
-        raise_on_failure=False,
-        many=True,
-        on_update=on_update,
-        on_attempt=on_attempt,
-        clock=clock,
-        rand=rand,
-    )
+    run = Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
+              max_interval=max_interval, not_found_grace=not_found_grace, use_progress=use_progress,
+              raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt, clock=clock,
+              rand=rand)  # fmt: skip
     run_sync(run, concurrency, sleep)
     return run.outcomes()
 
@@ -205,21 +167,9 @@ async def wait_for_many_async(
 ) -> dict[str, Result]:
     """Wait on many units of one kind at once, async; at most `concurrency` requests in flight."""
     concurrency = check_concurrency(concurrency)
-    run = Run(
-        client,
-        check_task_ids(task_ids),
-        kind=kind,
-        timeout=timeout,
-        interval=interval,
-        max_interval=max_interval,
-        not_found_grace=not_found_grace,
-        use_progress=use_progress,
-        raise_on_failure=False,
-        many=True,
-        on_update=on_update,
-        on_attempt=on_attempt,
-        clock=clock,
-        rand=rand,
-    )
+    run = Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
+              max_interval=max_interval, not_found_grace=not_found_grace, use_progress=use_progress,
+              raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt, clock=clock,
+              rand=rand)  # fmt: skip
     await run_async(run, concurrency, sleep)
     return run.outcomes()
