@@ -128,7 +128,7 @@ def _read(ctx: Context, task_id: str, outcome: Reply, parse: Callable[[httpx.Res
     return Fatal(ProviderError(f"{name} answered HTTP {code} for task {task_id}: {body}", name, task_id, code, body))
 
 
-def _parse(ctx: Context, read: Read) -> Callable[[httpx.Response], object]:
+def _parse(ctx: Context, read: Read[object]) -> Callable[[httpx.Response], object]:
     """The read's generated parser, insisting on its documented model (anything else is unreadable)."""
 
     def parse(response: httpx.Response) -> object:
@@ -140,7 +140,7 @@ def _parse(ctx: Context, read: Read) -> Callable[[httpx.Response], object]:
     return parse
 
 
-def _observe(ctx: Context, unit: Unit, task_id: str, model: object, extra: object = None) -> Attempt:
+def _observe(ctx: Context, unit: Unit[Any, Any], task_id: str, model: object, extra: object = None) -> Attempt:
     """The snapshot in a parsed answer, unless the answer names another unit or cannot be read."""
     name = ctx.adapter.name
     try:
@@ -160,7 +160,7 @@ def _observe(ctx: Context, unit: Unit, task_id: str, model: object, extra: objec
                                  raw=model, kind=unit.kind))  # type: ignore[arg-type]  # fmt: skip
 
 
-def _gone(ctx: Context, unit: Unit, task_id: str, outcome: Reply) -> Attempt | None:
+def _gone(ctx: Context, unit: Unit[Any, Any], task_id: str, outcome: Reply) -> Attempt | None:
     """Databar's 410: the results expired, a FAILED snapshot (no other provider documents 410)."""
     if isinstance(outcome, httpx.Response) and outcome.status_code == 410 and ctx.adapter.gone_on_410:
         error = _message(outcome.content, ctx.secrets)

@@ -13,7 +13,7 @@ the functions used; the workaround can go when the generator offers a non-raisin
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeAlias
+from typing import Any, Generic, Protocol, TypeAlias, TypeVar
 
 import attrs
 import databar_client
@@ -87,28 +87,34 @@ def as_int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+M = TypeVar("M")  # the model a read parses into
+F = TypeVar("F")  # the model of a unit's follow-up read (None: it has none)
+
+
 class Parser(Protocol):
     """A generated `_parse_response`: the documented model for the status, an error model, or None."""
 
+    # `client` is Any: each generated parser takes its own package's client classes, and a Protocol naming
+    # the union of all five would match none of them (parameters are contravariant).
     def __call__(self, *, client: Any, response: httpx.Response) -> object: ...
 
 
 @attrs.frozen
-class Read:
+class Read(Generic[M]):
     """One generated GET operation, as a request builder and a parser of its answer."""
 
-    request: Callable[[str], dict[str, Any]]  # the module's _get_kwargs
+    request: Callable[[str], dict[str, Any]]  # the module's _get_kwargs (a request's keyword arguments)
     parse: Parser  # the module's _parse_response
-    model: type  # what a good answer parses into
+    model: type[M]  # what a good answer parses into
     ok: frozenset[int] = frozenset({200})  # statuses that carry the unit (Lobstr upload: 202 too)
 
 
 @attrs.frozen
-class Follow:
+class Follow(Generic[M, F]):
     """A second read made after the first, when `wanted(first model)` (run stats; a ready batch's ids)."""
 
-    read: Read
-    wanted: Callable[[Any], bool] = lambda model: True
+    read: Read[F]
+    wanted: Callable[[M], bool] = lambda model: True
 
 
 @attrs.frozen
@@ -122,23 +128,23 @@ class Fields:
 
 
 @attrs.frozen
-class Unit:
+class Unit(Generic[M, F]):
     """One unit a provider tracks: how to read it and what its answer means."""
 
     kind: str
-    read: Read
-    fields: Callable[[Any, Any], Fields]  # (first model, second model or None) -> fields
-    id_of: Callable[[Any], object]  # the id the answer says it is about (None: says nothing)
-    follow: Follow | None = None
+    read: Read[M]
+    fields: Callable[[M, F | None], Fields]  # (first model, follow-up model or None) -> fields
+    id_of: Callable[[M], object]  # the id the answer says it is about (None: says nothing)
+    follow: Follow[M, F] | None = None
 
 
 @attrs.frozen
-class Handle:
+class Handle(Generic[M]):
     """A creator's answer that names a unit: `handle_of` reads the kind and id from it."""
 
-    model: type
+    model: type[M]
     kind: str
-    id_of: Callable[[Any], object]
+    id_of: Callable[[M], object]
     not_found_grace: float = 0.0  # seconds a 404 is transient after the wait began (the unit may not exist yet)
 
 
@@ -152,10 +158,10 @@ class Adapter:
     auth_prefix: str
     client_types: tuple[type, type]  # the generated (Client, AuthenticatedClient)
     make_client: Callable[..., AnyAuthenticatedClient]  # the generated AuthenticatedClient class
-    units: Mapping[str, Unit]
+    units: Mapping[str, Unit[Any, Any]]  # rows of different models: each row is checked where it is written
     interval: float
     max_interval: float
-    handles: tuple[Handle, ...] = ()
+    handles: tuple[Handle[Any], ...] = ()
     many: Callable[..., dict[str, Any]] | None = None  # Deepomatic: list_tasks' _get_kwargs(task_ids=, offset=, limit=)
     many_parse: Parser | None = None
     gone_on_410: bool = False  # HTTP 410 means "results expired" (documented by Databar only)
@@ -170,7 +176,7 @@ class Adapter:
         return self.make_client(base_url=base_url, token=key, prefix=self.auth_prefix,
                                 auth_header_name=self.auth_header, **client_kwargs)  # fmt: skip
 
-    def unit(self, kind: str) -> Unit:
+    def unit(self, kind: str) -> Unit[Any, Any]:
         """The unit of this kind, or ValueError naming the kinds the provider has."""
         try:
             return self.units[kind]

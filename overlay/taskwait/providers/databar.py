@@ -15,11 +15,15 @@ def _task(t: Task, _: None) -> Fields:
     return Fields(t.status, data=plain(t.data), error=as_text(t.error))
 
 
+# Each row is typed on its own, so that mypy checks its readers against the generated models.
+TASK: Unit[Task, None] = Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task,
+                              lambda t: t.task_id)  # fmt: skip
+RUN: Handle[RunResponse] = Handle(RunResponse, "task", lambda r: r.task_id)
+
 ADAPTER = Adapter(
     "databar", "https://api.databar.ai", "x-apikey", "", (Client, AuthenticatedClient), AuthenticatedClient,
-    units={"task": Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task,
-                        lambda t: t.task_id)},
+    units={"task": TASK},
     interval=1.0, max_interval=10.0,
-    handles=(Handle(RunResponse, "task", lambda r: r.task_id),),
+    handles=(RUN,),
     gone_on_410=True,
 )  # fmt: skip

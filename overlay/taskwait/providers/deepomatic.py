@@ -15,10 +15,14 @@ def _task(t: Task, _: None) -> Fields:
     return Fields(t.status, data=plain(t.data), error=as_text(t.error))
 
 
+TASK: Unit[Task, None] = Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task,
+                              lambda t: t.id)  # fmt: skip
+INFERENCE: Handle[InferenceResponse] = Handle(InferenceResponse, "task", lambda r: r.task_id)
+
 ADAPTER = Adapter(
     "deepomatic", "https://api.deepomatic.com", "X-API-KEY", "", (Client, AuthenticatedClient), AuthenticatedClient,
-    units={"task": Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task, lambda t: t.id)},
+    units={"task": TASK},
     interval=0.1, max_interval=5.0,
-    handles=(Handle(InferenceResponse, "task", lambda r: r.task_id),),
+    handles=(INFERENCE,),
     many=list_tasks._get_kwargs, many_parse=list_tasks._parse_response,
 )  # fmt: skip

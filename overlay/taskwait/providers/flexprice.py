@@ -21,10 +21,16 @@ def _task(t: TaskResponse, _: None) -> Fields:
     return Fields(t.task_status, error=as_text(t.error_summary), progress=progress)  # null or a number: UNKNOWN
 
 
+TASK: Unit[TaskResponse, None] = Unit(
+    "task", Read(get_task._get_kwargs, get_task._parse_response, TaskResponse), _task, lambda t: t.id
+)
+FORCE_RUN: Handle[TriggerForceRunResponse] = Handle(
+    TriggerForceRunResponse, "task", lambda r: r.workflow_id, not_found_grace=FORCE_RUN_GRACE
+)
+
 ADAPTER = Adapter(
     "flexprice", "https://us.api.flexprice.io/v1", "x-api-key", "", (Client, AuthenticatedClient), AuthenticatedClient,
-    units={"task": Unit("task", Read(get_task._get_kwargs, get_task._parse_response, TaskResponse), _task,
-                        lambda t: t.id)},
+    units={"task": TASK},
     interval=2.0, max_interval=30.0,
-    handles=(Handle(TriggerForceRunResponse, "task", lambda r: r.workflow_id, not_found_grace=FORCE_RUN_GRACE),),
+    handles=(FORCE_RUN,),
 )  # fmt: skip

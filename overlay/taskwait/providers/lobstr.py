@@ -39,16 +39,22 @@ def _upload(u: UploadStatus, _: None) -> Fields:
     return Fields(u.state, data=meta, progress=progress)
 
 
+TASK: Unit[Task, None] = Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task,
+                              lambda t: t.hash_value)  # fmt: skip
+RUN: Unit[Run, RunStats] = Unit(
+    "run", Read(get_run._get_kwargs, get_run._parse_response, Run), _run, lambda r: r.id,
+    follow=Follow(Read(get_run_stats._get_kwargs, get_run_stats._parse_response, RunStats)),
+)  # fmt: skip
+UPLOAD: Unit[UploadStatus, None] = Unit(
+    "upload", Read(get_upload_status._get_kwargs, get_upload_status._parse_response, UploadStatus,
+                   ok=frozenset({200, 202})), _upload, lambda u: u.id,
+)  # fmt: skip
+STARTED_RUN: Handle[Run] = Handle(Run, "run", lambda r: r.id)
+STARTED_UPLOAD: Handle[TaskUpload] = Handle(TaskUpload, "upload", lambda u: u.id)
+
 ADAPTER = Adapter(
     "lobstr", "https://api.lobstr.io", "Authorization", "Token", (Client, AuthenticatedClient), AuthenticatedClient,
-    units={
-        "task": Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task,
-                     lambda t: t.hash_value),
-        "run": Unit("run", Read(get_run._get_kwargs, get_run._parse_response, Run), _run, lambda r: r.id,
-                    follow=Follow(Read(get_run_stats._get_kwargs, get_run_stats._parse_response, RunStats))),
-        "upload": Unit("upload", Read(get_upload_status._get_kwargs, get_upload_status._parse_response, UploadStatus,
-                                      ok=frozenset({200, 202})), _upload, lambda u: u.id),
-    },
+    units={"task": TASK, "run": RUN, "upload": UPLOAD},
     interval=5.0, max_interval=30.0,
-    handles=(Handle(Run, "run", lambda r: r.id), Handle(TaskUpload, "upload", lambda u: u.id)),
+    handles=(STARTED_RUN, STARTED_UPLOAD),
 )  # fmt: skip

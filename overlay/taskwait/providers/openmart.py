@@ -24,16 +24,20 @@ def _batch(b: BatchStatus, task_ids: list[str] | None) -> Fields:
     return Fields(f"batch_ready={str(b.batch_ready).lower()}", data=task_ids, progress=progress)
 
 
+TASK: Unit[Task, None] = Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task,
+                              lambda t: t.task_id)  # fmt: skip
+BATCH: Unit[BatchStatus, list[str]] = Unit(
+    "batch", Read(get_batch_status._get_kwargs, get_batch_status._parse_response, BatchStatus), _batch,
+    lambda b: None,  # a batch's status does not name it
+    follow=Follow(Read(get_batch_task_ids._get_kwargs, get_batch_task_ids._parse_response, list),
+                  wanted=lambda b: b.batch_ready),
+)  # fmt: skip
+SUBMITTED: Handle[SubmittedBatch] = Handle(SubmittedBatch, "batch", lambda b: b.batch_id)
+
 ADAPTER = Adapter(
     "openmart", "https://api.openmart.ai", "X-API-Key", "", (Client, AuthenticatedClient), AuthenticatedClient,
-    units={
-        "task": Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task, lambda t: t.task_id),
-        "batch": Unit("batch", Read(get_batch_status._get_kwargs, get_batch_status._parse_response, BatchStatus),
-                      _batch, lambda b: None,
-                      follow=Follow(Read(get_batch_task_ids._get_kwargs, get_batch_task_ids._parse_response, list),
-                                    wanted=lambda b: b.batch_ready)),
-    },
+    units={"task": TASK, "batch": BATCH},
     interval=1.0, max_interval=10.0,
-    handles=(Handle(SubmittedBatch, "batch", lambda b: b.batch_id),),
+    handles=(SUBMITTED,),
     read_timeout=60.0,
 )  # fmt: skip
