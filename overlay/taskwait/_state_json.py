@@ -59,7 +59,7 @@ def snapshot_to(snap: TaskSnapshot, secrets: Sequence[str] = ()) -> dict[str, An
     progress = None if snap.progress is None else {"done": snap.progress.done, "total": snap.progress.total}
     data = {"provider": snap.provider, "task_id": snap.task_id, "status": snap.status.value,
             "raw_status": snap.raw_status, "data": snap.data, "error": snap.error, "progress": progress,
-            "kind": getattr(snap, "kind", "task")}  # fmt: skip
+            "kind": snap.kind}  # fmt: skip
     scrubbed: dict[str, Any] = _scrub(data, secrets)
     return scrubbed
 

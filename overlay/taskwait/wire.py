@@ -210,26 +210,28 @@ def _next_offset(next_url: Any) -> int | None:
 
 def list_plan(ctx: Context, task_ids: Sequence[str]) -> Plan:
     """Many tasks through the multi-task endpoint, page by page; ids the list omits get a GET each."""
-    many, many_parse, unit = ctx.adapter.many, ctx.adapter.many_parse, ctx.adapter.unit("task")
-    assert many is not None and many_parse is not None
+    many, unit = ctx.adapter.many, ctx.adapter.unit("task")
+    assert many is not None
     results: dict[str, Attempt] = {}
     for start in range(0, len(task_ids), LIST_CHUNK):
         chunk = list(task_ids[start : start + LIST_CHUNK])
         offset: int | None = 0
         while offset is not None:
-            outcome = yield many(task_ids=chunk, offset=offset, limit=len(chunk))
-            page = _read(ctx, chunk[0], outcome, lambda r: many_parse(client=ctx.client, response=r))
-            if isinstance(page, _ATTEMPTS) or not hasattr(page, "results"):
+            outcome = yield many.request(task_ids=chunk, offset=offset, limit=len(chunk))
+            page = _read(ctx, chunk[0], outcome, lambda r: many.parse(client=ctx.client, response=r))
+            content = None if isinstance(page, _ATTEMPTS) else many.page(page)
+            if content is None:
                 for task_id in chunk:  # each id gets the page's failure under its own name
                     failure = _page_failure(ctx, task_id, outcome, page)
                     if failure is not None and task_id not in results:
                         results[task_id] = failure
                 break
-            for task in page.results:
-                listed = str(task.id)
+            listed_units, next_url = content
+            for task in listed_units:
+                listed = str(plain(unit.id_of(task)))
                 if listed in chunk and listed not in results:
                     results[listed] = _observe(ctx, unit, listed, task)
-            next_offset = _next_offset(getattr(page, "next_", None))
+            next_offset = _next_offset(next_url)
             offset = next_offset if next_offset is not None and next_offset > offset else None
     for task_id in task_ids:
         if task_id not in results:  # left out of the list: ask for it alone

@@ -31,7 +31,7 @@ def used() -> list[object]:
         for unit in adapter.units.values():
             reads = [unit.read] + ([unit.follow.read] if unit.follow is not None else [])
             functions += [f for read in reads for f in (read.request, read.parse)]
-        functions += [f for f in (adapter.many, adapter.many_parse) if f is not None]
+        functions += [adapter.many.request, adapter.many.parse] if adapter.many is not None else []
     return functions
 
 

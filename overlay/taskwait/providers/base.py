@@ -32,6 +32,7 @@ __all__ = [
     "Fields",
     "Follow",
     "Handle",
+    "Many",
     "Parser",
     "Read",
     "Unit",
@@ -139,6 +140,15 @@ class Unit(Generic[M, F]):
 
 
 @attrs.frozen
+class Many(Generic[M]):
+    """A read of many units at once (Deepomatic's GET /tasks?task_ids=…), paged by offset."""
+
+    request: Callable[..., dict[str, Any]]  # the module's _get_kwargs(task_ids=, offset=, limit=)
+    parse: Parser  # the module's _parse_response
+    page: Callable[[object], tuple[list[M], object] | None]  # (units, next page URL) of a good page, else None
+
+
+@attrs.frozen
 class Handle(Generic[M]):
     """A creator's answer that names a unit: `handle_of` reads the kind and id from it."""
 
@@ -162,8 +172,7 @@ class Adapter:
     interval: float
     max_interval: float
     handles: tuple[Handle[Any], ...] = ()
-    many: Callable[..., dict[str, Any]] | None = None  # Deepomatic: list_tasks' _get_kwargs(task_ids=, offset=, limit=)
-    many_parse: Parser | None = None
+    many: Many[Any] | None = None  # a read of many tasks at once, where the provider has one
     gone_on_410: bool = False  # HTTP 410 means "results expired" (documented by Databar only)
     read_timeout: float = 30.0  # connect's default (Openmart's submit sleeps ~26 s before it answers)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from deepomatic_client import AuthenticatedClient, Client
 from deepomatic_client.api.tasks import get_task, list_tasks
-from deepomatic_client.models import InferenceResponse, Task
+from deepomatic_client.models import InferenceResponse, Task, TaskList
 
-from .base import Adapter, Fields, Handle, Read, Unit, as_text, plain
+from .base import Adapter, Fields, Handle, Many, Read, Unit, as_text, plain
 
 __all__ = ["ADAPTER"]
 
@@ -17,6 +17,8 @@ def _task(t: Task, _: None) -> Fields:
 
 TASK: Unit[Task, None] = Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task,
                               lambda t: t.id)  # fmt: skip
+LIST: Many[Task] = Many(list_tasks._get_kwargs, list_tasks._parse_response,
+                        lambda page: (page.results, page.next_) if isinstance(page, TaskList) else None)  # fmt: skip
 INFERENCE: Handle[InferenceResponse] = Handle(InferenceResponse, "task", lambda r: r.task_id)
 
 ADAPTER = Adapter(
@@ -24,5 +26,5 @@ ADAPTER = Adapter(
     units={"task": TASK},
     interval=0.1, max_interval=5.0,
     handles=(INFERENCE,),
-    many=list_tasks._get_kwargs, many_parse=list_tasks._parse_response,
+    many=LIST,
 )  # fmt: skip
