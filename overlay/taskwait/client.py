@@ -6,7 +6,9 @@ a key or base URL that cannot work is a `ConfigurationError` at once, never a re
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from typing import Any, Literal, overload
 
 import databar_client
@@ -22,6 +24,7 @@ from .status import PROVIDERS, Provider
 
 __all__ = ["DEFAULT_REQUEST_TIMEOUT", "check_base_url", "check_key", "connect"]
 
+_HEADER_SAFE = re.compile(r"[!-~]+")  # printable ASCII, no space: what a key may hold
 DEFAULT_REQUEST_TIMEOUT = httpx.Timeout(30.0, connect=10.0)  # Openmart reads for 60 s: its submits sleep ~26 s
 
 
@@ -31,7 +34,7 @@ def check_key(provider: str, key: object) -> str:
         raise ConfigurationError(f"the API key for {provider} must be a str, not {type(key).__name__}")
     if not key:
         raise ConfigurationError(f"the API key for {provider} is empty")
-    if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
+    if not _HEADER_SAFE.fullmatch(key):
         raise ConfigurationError(
             f"the API key for {provider} has whitespace, control or non-ASCII characters "
             f"({len(key)} characters; is it the right value, without a trailing newline?)"
@@ -43,6 +46,16 @@ def check_base_url(provider: str, base_url: object) -> str:
     """The URL without a trailing slash, or ConfigurationError unless it is http(s)://host[:port][/path]."""
     if not isinstance(base_url, str):
         raise ConfigurationError(f"base_url for {provider} must be a str, not {type(base_url).__name__}")
+    problem = _url_problem(base_url)
+    if problem is not None:
+        expected = "expected http(s)://host[:port][/path]"
+        raise ConfigurationError(f"base_url {base_url!r} for {provider} {problem} ({expected})")
+    return base_url.strip().rstrip("/")
+
+
+@functools.lru_cache(maxsize=64)  # every wait checks its client's URL: parse each one once
+def _url_problem(base_url: str) -> str | None:
+    """What is wrong with a base URL, or None."""
     problem = None
     try:
         url = httpx.URL(base_url.strip())
@@ -54,12 +67,7 @@ def check_base_url(provider: str, base_url: object) -> str:
             problem = "may not carry a query, a fragment or credentials"
     except (httpx.InvalidURL, UnicodeError, ValueError, TypeError):
         problem = "is not a valid URL"
-    if problem is not None or not base_url.strip():
-        problem = problem or "is empty"
-        raise ConfigurationError(
-            f"base_url {base_url!r} for {provider} {problem} (expected http(s)://host[:port][/path])"
-        )
-    return base_url.strip().rstrip("/")
+    return "is empty" if not base_url.strip() else problem
 
 
 @overload

@@ -28,6 +28,7 @@ from .wire import Plan, Reply
 __all__ = ["MAX_BODY", "AnswerTooLarge", "drive", "drive_async"]
 
 MAX_BODY = 16 * 1024 * 1024  # bytes; a task answer is kilobytes, anything this large is not one
+SLACK = 0.25  # seconds a read may outlast the deadline before the watchdog is worth its cost (a lock, a notify)
 Clock = Callable[[], float]
 
 
@@ -130,20 +131,20 @@ def _send(http: httpx.Client, request: dict[str, Any], deadline: float | None, c
     budget = _budget(deadline, clock)
     if budget is not None and budget <= 0:
         return DeadlineReached("no time left before the deadline: not sent")
-    kwargs = request if budget is None else {**request, "timeout": _within(http.timeout, budget)}
+    timeout = http.timeout if budget is None else _within(http.timeout, budget)
     try:
-        with http.stream(**kwargs) as response:
+        with http.stream(**request, timeout=timeout) as response:
             if _already_read(response):
                 return response
-            budget = _budget(deadline, clock)
-            sock = _socket_of(response) if budget is not None else None
-            guard = _WATCHDOG.arm(sock, max(budget or 0.0, 0.0)) if sock is not None else None
+            guard: int | None = None
             try:
                 raw = bytearray()
+                guard = _guard(response, deadline, clock, timeout.read)
                 for chunk in response.iter_raw():
                     raw += chunk
                     if len(raw) > MAX_BODY:
                         return AnswerTooLarge(f"answer larger than {MAX_BODY} bytes")
+                    guard = guard if guard is not None else _guard(response, deadline, clock, timeout.read)
             finally:
                 if guard is not None:
                     _WATCHDOG.disarm(guard)
@@ -156,16 +157,28 @@ def _send(http: httpx.Client, request: dict[str, Any], deadline: float | None, c
         return exc
 
 
+def _guard(response: httpx.Response, deadline: float | None, clock: Clock, read_timeout: float | None) -> int | None:
+    """Arm the watchdog once the next read could end past the deadline by more than `SLACK` (the time left
+    is under the read timeout); until then the read timeout itself bounds every read. None: not armed."""
+    if deadline is None:
+        return None
+    left = deadline - clock()
+    if read_timeout is not None and left + SLACK >= read_timeout:
+        return None
+    sock = _socket_of(response)
+    return _WATCHDOG.arm(sock, max(left, 0.0)) if sock is not None else None
+
+
 async def _send_async(http: httpx.AsyncClient, request: dict[str, Any], deadline: float | None,
                       clock: Clock) -> Reply:  # fmt: skip
     budget = _budget(deadline, clock)
     if budget is not None and budget <= 0:
         return DeadlineReached("no time left before the deadline: not sent")
-    kwargs = request if budget is None else {**request, "timeout": _within(http.timeout, budget)}
+    timeout = http.timeout if budget is None else _within(http.timeout, budget)
     scope: AbstractContextManager[Any] = nullcontext() if budget is None else anyio.fail_after(budget)
     try:
         with scope:
-            async with http.stream(**kwargs) as response:
+            async with http.stream(**request, timeout=timeout) as response:
                 if _already_read(response):
                     return response
                 raw = bytearray()
