@@ -14,7 +14,7 @@ from typing import Any
 import redis
 from celery import Celery  # type: ignore[import-untyped]
 
-from benchmarks.common import percentile
+from benchmarks.common import percentile, spread
 from taskwait.celery import install, result, submit, testing
 from taskwait.emulator import Emulator
 
@@ -65,6 +65,20 @@ def measure(n: int = 1000, workers: tuple[int, ...] = (1, 2), durations: tuple[f
         return {
             f"{w} worker{'s' if w > 1 else ''}": _run(url, emu, w, n, durations, concurrency, seed) for w in workers
         }
+
+
+FIGURES = ("waits_per_second", "requests_per_second", "lateness_p50", "lateness_p95", "seconds")
+
+
+def rounds(count: int = 3, **kwargs: Any) -> dict[str, Any]:
+    """`measure` `count` times: per worker count, the median and spread of each figure, and every round."""
+    runs = [measure(**kwargs) for _ in range(count)]
+    return {
+        name: {**{figure: spread([r[name][figure] for r in runs]) for figure in FIGURES},
+               "waits": runs[0][name]["waits"], "workers": runs[0][name]["workers"],
+               "requests": [r[name]["requests"] for r in runs]}
+        for name in runs[0]
+    }  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -8,10 +8,13 @@ import math
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,11 +25,30 @@ DONE = {"databar": "completed", "openmart": "COMPLETED", "lobstr": "completed", 
         "flexprice": "COMPLETED"}  # fmt: skip
 
 
+def cpu_model() -> str:
+    """The CPU's model name where /proc/cpuinfo tells it, else the architecture."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
     return (
-        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+        f"{os.cpu_count()} cores ({cpu_model()}, {platform.machine()}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
     )
+
+
+def load_average() -> tuple[float, float, float]:
+    """The 1-, 5- and 15-minute load averages (how busy the machine was while measuring)."""
+    try:
+        return os.getloadavg()
+    except OSError:
+        return (float("nan"),) * 3
 
 
 def today() -> str:
@@ -54,19 +76,70 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[index]
 
 
+def spread(values: Sequence[float]) -> dict[str, float]:
+    """Median, quartiles and extremes of per-round figures (the spread a rerun should land in)."""
+    return {"median": statistics.median(values), "p25": percentile(values, 25), "p75": percentile(values, 75),
+            "min": min(values), "max": max(values), "rounds": len(values)}  # fmt: skip
+
+
+class RequestLog:
+    """An ASGI wrapper that logs every HTTP request reaching the server, before the app answers it.
+
+    Faulted answers (429, 5xx, dropped, slow, malformed) are counted like any other: the count is
+    taken at the door, not from what the store saw.
+    """
+
+    def __init__(self, app: Any, clock: Any = time.monotonic, keep: bool = True) -> None:
+        self.app, self.clock, self.keep = app, clock, keep
+        self.entries: list[tuple[float, str, str, str]] = []  # (time, method, path, query), when kept
+        self.count = 0  # provider requests (admin and index left out)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            path = scope["path"]
+            if path == "/_bench/requests":  # the count, for a client in another process
+                body = json.dumps({"requests": self.count}).encode()
+                await send({"type": "http.response.start", "status": 200,
+                            "headers": [(b"content-type", b"application/json")]})  # fmt: skip
+                await send({"type": "http.response.body", "body": body})
+                return
+            if not path.startswith("/_admin") and path != "/":
+                self.count += 1
+            if self.keep:
+                query = scope.get("query_string", b"").decode("latin-1")
+                self.entries.append((self.clock(), scope["method"], path, query))
+        await self.app(scope, receive, send)
+
+    def provider_requests(self) -> list[tuple[float, str, str, str]]:
+        """Requests to the providers' APIs (the admin API and the index left out)."""
+        return [e for e in self.entries if not e[2].startswith("/_admin") and e[2] != "/"]
+
+
+def log_requests(emu: Any, keep: bool = True) -> RequestLog:
+    """Wrap a not yet started Emulator's app in a RequestLog (uvicorn loads the app when it starts)."""
+    log = RequestLog(emu._server.config.app, keep=keep)
+    emu._server.config.app = log
+    return log
+
+
 @contextmanager
 def emulator_process(*args: str) -> Iterator[str]:
-    """`python -m taskwait.emulator` in its own process; yields its URL."""
-    command = [sys.executable, "-m", "taskwait.emulator", "--port", "0", "--lobstr-rate-limit", "0", *args]
+    """The emulator in its own process (`benchmarks.server`: it also counts requests); yields its URL."""
+    command = [sys.executable, "-m", "benchmarks.server", *args]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         assert proc.stdout is not None
-        url = proc.stdout.readline().split()[3]
+        url = proc.stdout.readline().split()[3]  # "benchmark emulator on URL"
         httpx.get(url + "/", timeout=10).raise_for_status()
         yield url
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def server_requests(url: str) -> int:
+    """Provider requests that reached a `benchmarks.server` so far."""
+    return int(httpx.get(url + "/_bench/requests", timeout=10).json()["requests"])
 
 
 def add_tasks(url: str, scripts: list[dict[str, Any]]) -> None:

@@ -7,7 +7,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
+from benchmarks.common import spread
 from scripts import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,8 +21,13 @@ def _timed(*args: str) -> float:
     return time.perf_counter() - started
 
 
-def run(providers: tuple[str, ...] = ()) -> dict[str, float]:
-    return {"generate_s": _timed(*providers), "check_generated_s": _timed("--check", *providers)}
+def run(providers: tuple[str, ...] = (), rounds: int = 3) -> dict[str, Any]:
+    """`rounds` runs of each, taking turns: the median and spread of each."""
+    generate_s, check_s = [], []
+    for _ in range(rounds):
+        generate_s.append(_timed(*providers))
+        check_s.append(_timed("--check", *providers))
+    return {"generate_s": spread(generate_s), "check_generated_s": spread(check_s), "providers": list(providers)}
 
 
 def whole_document(provider: str = "flexprice") -> dict[str, float]:

@@ -1,9 +1,20 @@
-"""Per-poll overhead against an in-process MockTransport: taskwait vs the generated call vs bare httpx."""
+"""Per-poll overhead over a real socket: taskwait vs the generated call vs bare httpx + json.loads.
+
+The server is the emulator in ANOTHER process (`benchmarks.server`), on loopback, holding one
+finished task per provider. Each round runs every (provider, way) pair in a shuffled order, `n`
+polls each, on keep-alive connections; a ratio is taken within each round (so a slow moment of the
+machine hits the ways of a round alike) and the report gives the median of the per-round ratios
+with their spread. Where the time goes is split by differences of the same round's figures plus
+two in-process measurements (json.loads of the body; the generated model built from the parsed
+dict), and the client's CPU time says how much of a poll is this process at all.
+"""
 
 from __future__ import annotations
 
 import importlib
 import json
+import random
+import statistics
 import time
 from collections.abc import Callable
 from typing import Any
@@ -11,52 +22,106 @@ from typing import Any
 import httpx
 
 import taskwait
-from benchmarks.common import body
+from benchmarks.common import add_tasks, body, emulator_process, server_requests, spread
+from taskwait.emulator.formats import FORMATS
 from taskwait.providers import ADAPTERS
 
 PATHS = {"databar": "/v1/tasks/{}", "openmart": "/api/v1/task/{}", "lobstr": "/v1/tasks/{}",
          "deepomatic": "/v0.7/tasks/{}", "flexprice": "/tasks/{}"}  # fmt: skip
-
-
-def _per_call(ways: dict[str, Callable[[], Any]], n: int, rounds: int = 7) -> dict[str, float]:
-    """CPU microseconds per call of each way: the best of `rounds` rounds of n calls.
-
-    The ways take turns within each round, so a slow moment of the machine hits them alike.
-    """
-    best = dict.fromkeys(ways, float("inf"))
-    for fn in ways.values():
-        fn()
-    for _ in range(rounds):
-        for name, fn in ways.items():
-            started = time.process_time()  # CPU time: what other processes do does not count
-            for _ in range(n):
-                fn()
-            best[name] = min(best[name], (time.process_time() - started) / n)
-    return {name: seconds * 1e6 for name, seconds in best.items()}
+WAYS = ("bare httpx + json.loads", "generated sync_detailed", "taskwait.get_task")
+TASK_ID = "269999729"
 
 
 def _ways(bare: httpx.Client, path: str, get_task: Any, client: Any) -> dict[str, Callable[[], Any]]:
     return {
-        "bare httpx + json.loads": lambda: json.loads(bare.get(path).content),
-        "generated sync_detailed": lambda: get_task.sync_detailed("269999729", client=client),
-        "taskwait.get_task": lambda: taskwait.get_task(client, "269999729"),
+        WAYS[0]: lambda: json.loads(bare.get(path).content),
+        WAYS[1]: lambda: get_task.sync_detailed(TASK_ID, client=client),
+        WAYS[2]: lambda: taskwait.get_task(client, TASK_ID),
     }
 
 
-def run(n: int = 1000) -> dict[str, dict[str, float]]:
-    """Microseconds per poll for each provider and each way of polling."""
-    results: dict[str, dict[str, float]] = {}
+def _in_process_us(fn: Callable[[], Any], n: int) -> float:
+    """Median over 5 runs of n calls: microseconds per call (no socket involved)."""
+    runs = []
+    for _ in range(5):
+        started = time.perf_counter()
+        for _ in range(n):
+            fn()
+        runs.append((time.perf_counter() - started) / n * 1e6)
+    return statistics.median(runs)
+
+
+def _parsing(provider: str, get_task: Any, n: int) -> dict[str, float]:
+    """json.loads of the provider's body, and the generated model built from the parsed dict (µs)."""
+    content = body(provider)
+    parsed = json.loads(content)
+    response = httpx.Response(200, content=content)
+    client = taskwait.connect(provider, "bench-key")
+    model = get_task._parse_response(client=client, response=response)  # the model class sync_detailed builds
+    return {"json_loads_us": _in_process_us(lambda: json.loads(content), n),
+            "model_us": _in_process_us(lambda: type(model).from_dict(parsed), n)}  # fmt: skip
+
+
+def run(n: int = 200, rounds: int = 25, seed: int = 5) -> dict[str, Any]:
+    """Per provider: per-round wall µs per poll of each way, ratios' median and spread, and the split."""
+    rng = random.Random(seed)
+    with emulator_process() as url:
+        add_tasks(url, [{"provider": p, "task_id": TASK_ID, "polls": 0, "total": 1000} for p in taskwait.PROVIDERS])
+        calls: dict[tuple[str, str], Callable[[], Any]] = {}
+        modules: dict[str, Any] = {}
+        for provider in taskwait.PROVIDERS:
+            adapter = ADAPTERS[provider]
+            base = f"{url}/{provider}{FORMATS[provider].real_base_path}"
+            client = taskwait.connect(provider, "emulator-key", base_url=base)
+            bare = httpx.Client(base_url=base, headers={adapter.auth_header: "emulator-key"})
+            modules[provider] = importlib.import_module(f"{provider}_client.api.tasks.get_task")
+            path = PATHS[provider].format(TASK_ID)
+            for way, fn in _ways(bare, path, modules[provider], client).items():
+                calls[(provider, way)] = fn
+        for fn in calls.values():  # connections open, caches warm
+            for _ in range(20):
+                fn()
+        wall: dict[tuple[str, str], list[float]] = {key: [] for key in calls}
+        cpu: dict[tuple[str, str], list[float]] = {key: [] for key in calls}
+        before = server_requests(url)
+        order = list(calls)
+        for _ in range(rounds):
+            rng.shuffle(order)
+            for key in order:
+                fn = calls[key]
+                cpu0, wall0 = time.process_time(), time.perf_counter()
+                for _ in range(n):
+                    fn()
+                wall[key].append((time.perf_counter() - wall0) / n * 1e6)
+                cpu[key].append((time.process_time() - cpu0) / n * 1e6)
+        served = server_requests(url) - before
+    results: dict[str, Any] = {"polls_per_way_and_round": n, "rounds": rounds,
+                               "requests_served": served, "requests_expected": rounds * n * len(calls),
+                               "providers": {}}  # fmt: skip
     for provider in taskwait.PROVIDERS:
-        content = body(provider)
-        transport = httpx.MockTransport(
-            lambda request, c=content: httpx.Response(200, content=c, headers={"content-type": "application/json"})
-        )
-        adapter = ADAPTERS[provider]
-        client = taskwait.connect(provider, "bench-key", httpx_args={"transport": transport})
-        bare = httpx.Client(transport=transport, base_url=adapter.base_url, headers={adapter.auth_header: "bench-key"})
-        path = PATHS[provider].format("269999729")
-        get_task = importlib.import_module(f"{provider}_client.api.tasks.get_task")
-        row = _per_call(_ways(bare, path, get_task, client), n)
-        row["ratio"] = row["taskwait.get_task"] / row["bare httpx + json.loads"]
-        results[provider] = row
+        w = {way: wall[(provider, way)] for way in WAYS}
+        c = {way: cpu[(provider, way)] for way in WAYS}
+        per_round = list(zip(*(w[way] for way in WAYS), strict=True))
+        ratio = [tw / bare for bare, _, tw in per_round]
+        ratio_generated = [tw / gen for _, gen, tw in per_round]
+        parsing = _parsing(provider, modules[provider], 2000)
+        # where a taskwait.get_task poll goes (µs, medians of per-round differences)
+        taskwait_us = statistics.median(tw - gen for _, gen, tw in per_round)
+        generated_us = statistics.median(gen - bare for bare, gen, _ in per_round)
+        total_us = statistics.median(w[WAYS[2]])
+        split = {
+            "httpx, socket and server": statistics.median(bare for bare, _, _ in per_round) - parsing["json_loads_us"],
+            "json.loads": parsing["json_loads_us"],
+            "generated client and models": generated_us,
+            "taskwait": taskwait_us,
+        }
+        results["providers"][provider] = {
+            "wall_us": {way: spread(w[way]) for way in WAYS},
+            "client_cpu_us": {way: statistics.median(c[way]) for way in WAYS},
+            "ratio_vs_bare": spread(ratio),
+            "ratio_vs_generated": spread(ratio_generated),
+            "total_us": total_us,
+            "split_us": split,
+            "model_from_dict_us": parsing["model_us"],
+        }
     return results

@@ -1,7 +1,13 @@
 """`make bench`: run every benchmark and write docs/benchmarks.md and its plots from scratch.
 
-python -m benchmarks.run            # full sizes (a few minutes on 2 cores)
+python -m benchmarks.run            # full sizes (about ten minutes on 2 cores)
 python -m benchmarks.run --tiny     # every benchmark at a tiny size, written to a temp dir
+python -m benchmarks.run --out DIR  # full sizes, written to DIR instead of docs/
+python -m benchmarks.run --render docs/benchmarks.json   # the report and plots of a run, again
+
+Every sentence of the report that states a figure or a comparison is computed here from the run
+that writes it. Timed figures are medians over rounds with their spread; counted figures (requests
+on a simulated clock, requests counted at the server per round) are deterministic by seed.
 """
 
 from __future__ import annotations
@@ -20,14 +26,23 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from benchmarks import batch, common, generation, overhead, scale, schedule, soak
+from benchmarks import batch, celery_throughput, common, generation, imports, overhead, scale, schedule, soak
+from benchmarks.report import report
 
 ROOT = Path(__file__).resolve().parent.parent
-# Sizes, and how much the scale and soak runs shrink their durations, schedules and deadlines.
-FULL = {"overhead": 1000, "schedule": 10_000, "scale": 10_000, "scale_time": 1.0, "throughput": 10.0, "batch": 1000,
-        "soak": 1000, "soak_time": 1.0}  # fmt: skip
-TINY = {"overhead": 20, "schedule": 30, "scale": 40, "scale_time": 0.02, "throughput": 1.0, "batch": 50,
-        "soak": 25, "soak_time": 0.25}  # fmt: skip
+# Sizes and rounds, and how much the scale and soak runs shrink their durations, schedules and deadlines.
+FULL = {"overhead": 150, "overhead_rounds": 20, "schedule": 10_000, "scale": 10_000, "scale_time": 1.0,
+        "scale_rounds": 3, "throughput": 5.0, "throughput_rounds": 3, "batch": 1000, "soak": 1000,
+        "soak_time": 1.0, "soak_rounds": 3, "generation_rounds": 3, "imports_rounds": 15, "celery": 1000,
+        "celery_rounds": 3, "celery_workers": (1, 2)}  # fmt: skip
+TINY = {"overhead": 10, "overhead_rounds": 2, "schedule": 30, "scale": 40, "scale_time": 0.02, "scale_rounds": 1,
+        "throughput": 0.5, "throughput_rounds": 2, "batch": 50, "soak": 25, "soak_time": 0.25, "soak_rounds": 1,
+        "generation_rounds": 1, "imports_rounds": 2, "celery": 20, "celery_rounds": 1,
+        "celery_workers": (1,)}  # fmt: skip
+# The p95 detection delays at which the frontier is drawn (besides each schedule's own p95).
+FRONTIER_AT = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 10.0, 15.0, 20.0, 30.0)
+SCALE_FIGURES = ("wall_s", "requests_per_s", "ideal_requests_per_s", "delay_p50_s", "delay_p95_s", "delay_max_s",
+                 "client_cpu_us_per_poll", "peak_rss_mb", "loop_lag_p99_ms", "loop_lag_max_ms")  # fmt: skip
 
 
 def _scale(n: int, time_scale: float) -> dict[str, Any]:
@@ -36,31 +51,83 @@ def _scale(n: int, time_scale: float) -> dict[str, Any]:
     return dict(json.loads(result.stdout))
 
 
+def _scale_rounds(n: int, time_scale: float, rounds: int) -> dict[str, Any]:
+    """The scale run `rounds` times, each in fresh processes: counts summed, timed figures as spreads."""
+    runs = [_scale(n, time_scale) for _ in range(rounds)]
+    out: dict[str, Any] = {key: runs[0][key] for key in ("tasks", "concurrency", "interval", "max_interval")}
+    out |= {key: sum(r[key] for r in runs) for key in ("lost", "wrong", "succeeded", "failed")}
+    out |= {key: common.spread([r[key] for r in runs]) for key in SCALE_FIGURES}
+    out |= {"requests": [r["requests"] for r in runs], "requests_at_server": [r["requests_at_server"] for r in runs],
+            "ideal_requests": runs[0]["ideal_requests"], "creation_bound_s": max(r["creation_bound_s"] for r in runs),
+            "rounds": runs}  # fmt: skip
+    return out
+
+
+def _frontier(sched: dict[str, dict[str, float]], n: int, seed: int = 1) -> dict[str, Any]:
+    """The frontier at fixed p95 bounds and at each schedule's own p95, and each schedule's distance from it."""
+    durations = common.lognormal_durations(n, seed)
+    fresh = common.lognormal_durations(n, seed + 1000)  # the same distribution, other tasks
+    curve = []
+    for p95 in FRONTIER_AT:
+        point = schedule.frontier(durations, p95)
+        point["fresh_sample"] = schedule.evaluate(point.pop("poll_times"), fresh)
+        curve.append(point)
+    distance = {}
+    for name, row in sched.items():
+        if name == schedule.LOWER_BOUND or row["p95"] <= 0:
+            continue
+        point = schedule.frontier(durations, row["p95"])
+        point.pop("poll_times")
+        distance[name] = point | {"times_frontier": row["requests_per_task"] / point["requests_per_task"]}
+    ten_minutes = {
+        label: schedule.measure_strategy(schedule.STRATEGIES[name], [600.0], seed="600")["requests_per_task"]
+        for label, name in (("taskwait defaults", schedule.DEFAULTS), ("fixed 2 s", "fixed 2 s (Databar SDK)"))
+    }
+    return {"curve": curve, "at_each_p95": distance, "ten_minute_task": ten_minutes}
+
+
 def measure(sizes: dict[str, Any], providers: tuple[str, ...] = ()) -> dict[str, Any]:
     timings: dict[str, float] = {}
-    results: dict[str, Any] = {}
+    results: dict[str, Any] = {"load_before": common.load_average()}
     for name, fn in [
-        ("overhead", lambda: overhead.run(sizes["overhead"])),
+        ("overhead", lambda: overhead.run(sizes["overhead"], sizes["overhead_rounds"])),
         ("schedule", lambda: schedule.run(sizes["schedule"])),
-        ("scale", lambda: _scale(sizes["scale"], sizes["scale_time"])),
-        ("throughput", lambda: scale.throughput(seconds=sizes["throughput"])),
+        ("frontier", lambda: _frontier(results["schedule"], sizes["schedule"])),
+        ("scale", lambda: _scale_rounds(sizes["scale"], sizes["scale_time"], sizes["scale_rounds"])),
+        ("throughput", lambda: scale.throughput(seconds=sizes["throughput"], rounds=sizes["throughput_rounds"])),
         ("batch", lambda: batch.run(sizes["batch"])),
-        ("soak", lambda: soak.run(sizes["soak"], time_scale=sizes["soak_time"])),
-        ("generation", lambda: generation.run(providers)),
+        ("soak", lambda: soak.run(sizes["soak"], time_scale=sizes["soak_time"], rounds=sizes["soak_rounds"])),
+        (
+            "celery",
+            lambda: celery_throughput.rounds(
+                sizes["celery_rounds"], n=sizes["celery"], workers=sizes["celery_workers"]
+            ),
+        ),
+        ("imports", lambda: imports.run(sizes["imports_rounds"])),
+        ("generation", lambda: generation.run(providers, sizes["generation_rounds"])),
     ]:
         started = time.perf_counter()
         results[name] = fn()
         timings[name] = time.perf_counter() - started
     results["timings"] = timings
     results["sizes"] = sizes
+    results["load_after"] = common.load_average()
+    results["machine"] = common.machine()
+    results["date"] = common.today()
     return results
 
 
 def plot(results: dict[str, Any], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     fig, ax = plt.subplots(figsize=(8, 5))
+    curve = results["frontier"]["curve"]
+    ax.plot([p["p95"] for p in curve], [p["requests_per_task"] for p in curve], "-", color="grey", lw=1,
+            label="frontier: best fixed list of poll times")  # fmt: skip
     for name, row in results["schedule"].items():
-        ax.scatter(row["p95"], row["requests_per_task"], s=60, marker="*" if name.startswith("taskwait") else "o")
+        if name == schedule.LOWER_BOUND:
+            continue
+        marker = "*" if name.startswith(("taskwait", "progress")) else "o"
+        ax.scatter(row["p95"], row["requests_per_task"], s=60, marker=marker)
         ax.annotate(name, (row["p95"], row["requests_per_task"]), fontsize=7, xytext=(5, 3), textcoords="offset points")
     ax.set_xlim(-1, max(row["p95"] for row in results["schedule"].values()) * 1.5 + 1)  # room for the labels
     ax.set_xlabel("p95 detection delay (s)")
@@ -68,181 +135,37 @@ def plot(results: dict[str, Any], folder: Path) -> None:
     ax.set_yscale("log")
     ax.set_title("Polling schedules on log-normal task durations (median 20 s)")
     ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(folder / "schedule.png", dpi=110)
     plt.close(fig)
 
     fig, ax = plt.subplots(figsize=(8, 4))
-    providers = list(results["overhead"])
-    ways = ["bare httpx + json.loads", "generated sync_detailed", "taskwait.get_task"]
-    for i, way in enumerate(ways):
-        xs = [p + (i - 1) * 0.27 for p in range(len(providers))]
-        ax.bar(xs, [results["overhead"][p][way] for p in providers], width=0.27, label=way)
-    ax.set_xticks(range(len(providers)), providers)
-    ax.set_ylabel("µs per poll (MockTransport)")
+    providers = list(results["overhead"]["providers"])
+    parts = list(results["overhead"]["providers"][providers[0]]["split_us"])
+    bottom = [0.0] * len(providers)
+    for part in parts:
+        values = [max(0.0, results["overhead"]["providers"][p]["split_us"][part]) for p in providers]
+        ax.bar(providers, values, bottom=bottom, label=part)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_ylabel("µs per taskwait.get_task poll (loopback)")
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(folder / "overhead.png", dpi=110)
     plt.close(fig)
 
 
-def _table(header: list[str], rows: list[list[Any]]) -> str:
-    def cell(value: Any) -> str:
-        return f"{value:.2f}" if isinstance(value, float) else str(value)
-
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    return "\n".join(lines + ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows])
-
-
-def report(r: dict[str, Any]) -> str:
-    stamp = f"Measured {common.today()} on {common.machine()} with `make bench` (`python -m benchmarks.run`)."
-    sched, sizes = r["schedule"], r["sizes"]
-    tw, fixed2 = sched[schedule.DEFAULTS], sched["fixed 2 s (Databar SDK)"]
-    sc, th, soak_r, gen = r["scale"], r["throughput"], r["soak"], r["generation"]
-    worst_ratio = max(row["ratio"] for row in r["overhead"].values())
-    gen_ratio = max(row["generated sync_detailed"] / row["bare httpx + json.loads"] for row in r["overhead"].values())
-    added = max(row["taskwait.get_task"] - row["generated sync_detailed"] for row in r["overhead"].values())
-    return f"""# Benchmarks
-
-{stamp} Every figure below comes from that one run; `make bench` regenerates this page and
-its plots from scratch. `make test` runs each benchmark at a tiny size so none can rot.
-Timed sections: {", ".join(f"{k} {v:.0f} s" for k, v in r["timings"].items())}.
-
-## 1. Per-poll overhead (in-process MockTransport, no network)
-
-CPU microseconds per poll, the best of seven rounds of {sizes["overhead"]:,} polls, the three ways taking
-turns within each round (`benchmarks/overhead.py`).
-Target: `taskwait.get_task` ≤ 1.3× bare httpx. Worst ratio measured: **{worst_ratio:.2f}×**.
-
-{
-        _table(
-            ["provider", "bare httpx + json.loads", "generated sync_detailed", "taskwait.get_task", "ratio"],
-            [[p, *row.values()] for p, row in r["overhead"].items()],
-        )
-    }
-
-![overhead](img/overhead.png)
-
-Most of the gap to bare httpx is the generated models themselves: the generated call alone is
-up to {gen_ratio:.2f}× bare httpx (it builds nested attrs models and parses dates where `json.loads`
-builds dicts). taskwait adds at most {added:.0f} µs on top of the generated call: finding the
-adapter, turning the model into a normalized `TaskSnapshot` (status table, error text,
-progress) and redacting the key. Where the worst ratio is above 1.3×, that is why.
-
-## 2. Schedule efficiency (simulated clock, {sizes["schedule"]:,} tasks)
-
-Log-normal durations, median 20 s, σ = 1.5 (about 1 % of tasks run past 10 minutes); requests
-take no time; detection delay = when the caller learns − when the task finished
-(`benchmarks/schedule.py`). taskwait runs its real `wait_for`; peers run their real libraries
-(tenacity, polling2) with sleep replaced by the simulated clock.
-
-{
-        _table(
-            [
-                "strategy",
-                "requests / task",
-                "p50 delay (s)",
-                "p95 delay (s)",
-                "p99 delay (s)",
-                "p95 delay, tasks < 10 s (s)",
-            ],
-            [[name, *row.values()] for name, row in sched.items()],
-        )
-    }
-
-![schedule](img/schedule.png)
-
-Against fixed 2 s (the Databar SDK) taskwait's defaults spend
-**{fixed2["requests_per_task"] / tw["requests_per_task"]:.1f}× fewer requests**
-({tw["requests_per_task"]:.1f} vs {fixed2["requests_per_task"]:.1f} per task) and detect a finish later
-(p95 {tw["p95"]:.1f} s vs {fixed2["p95"]:.1f} s): it does **not** dominate fixed 2 s, it trades delay for
-requests. On heavy-tailed durations most requests go to the long tasks, where any schedule's
-delay is set by its longest interval; a p95 as low as fixed 2 s needs intervals near 2 s, and so
-about as many requests. taskwait's growing interval is for waits whose length is not known up
-front: short tasks are seen within {tw["p95_under_10s"]:.1f} s (p95 of tasks under 10 s), and a
-ten-minute task costs ~70 requests instead of ~300. On this distribution a fixed 5 s step
-(polling2) is close in requests and better in overall delay, but it makes every short task wait
-up to 5 s (p95 under 10 s: {sched["polling2 step=5"]["p95_under_10s"]:.1f} s). `max_interval` moves taskwait
-along the curve (see the `max_interval=4` point). The Deepomatic SDK's schedule costs the most
-requests by far; tenacity's exponential default costs the fewest and detects slowest.
-
-## 3. Scale ({sc["tasks"]:,} tasks, emulator in another process)
-
-`wait_for_many_async` on Openmart tasks lasting {10 * sizes["scale_time"]:g}–{60 * sizes["scale_time"]:g} s, interval {
-        sc["interval"]:g} s → {sc["max_interval"]:g} s,
-concurrency {sc["concurrency"]}, client in its own process (`benchmarks/scale.py`).
-
-| measure | value | target |
-|---|---|---|
-| tasks lost | {sc["lost"]} (succeeded: {sc["succeeded"]:,}) | 0 |
-| wall time | {sc["wall_s"]:.1f} s | |
-| requests (ideal: the schedule with instant answers) | {sc["requests"]:,} ({sc["ideal_requests"]:,}) | |
-| requests per second | {sc["requests_per_s"]:.0f} | |
-| client CPU per poll | {sc["client_cpu_us_per_poll"]:.0f} µs | |
-| client peak RSS | {sc["peak_rss_mb"]:.0f} MB | < 300 MB |
-| event-loop lag p99 (max) | {sc["loop_lag_p99_ms"]:.1f} ms ({sc["loop_lag_max_ms"]:.0f} ms) | < 50 ms |
-
-Fewer requests than the ideal means polls ran late (the client was busy), not that any were
-skipped: every task still ended with its real final status. Most client CPU is httpx's async
-stack; its pool costs more per request the more connections it holds (~0.7 ms at 8
-connections, ~3 ms at 64 on this machine), so keep `concurrency` modest.
-
-**Emulator throughput** (issue target: ≥ 1,000 requests/s while holding 10,000 tasks):
-**{th["requests_per_s"]:.0f} requests/s** over {th["seconds"]:.1f} s, {th["tasks_held"]:,} tasks held,
-{th["client_processes"]} load processes with one keep-alive connection each (`benchmarks/load.py`).
-
-## 4. Batch endpoint (Deepomatic, {r["batch"]["tasks"]:,} pending tasks)
-
-| | requests per polling round |
-|---|---|
-| one GET per task | {r["batch"]["single_get_requests_per_round"]:,} |
-| taskwait through `GET /v0.7/tasks?task_ids=…` | {r["batch"]["requests_per_round"]:.1f} |
-| reduction (target ≥ 20×) | **{r["batch"]["reduction"]:.0f}×** |
-
-All {r["batch"]["tasks"]:,} ids were accounted for after {r["batch"]["rounds"]} rounds
-(each ended in `WaitTimeout`, none lost: {r["batch"]["all_timed_out_not_lost"]}).
-
-## 5. Fault soak ({soak_r["faulted"]["tasks"]:,} tasks across the five providers)
-
-30 % of answers faulted server-wide: 6 % 429 (`Retry-After: 1`), 9 % 500/502/503, 5 % dropped
-connections, 5 % answers slower than the {soak.REQUEST_TIMEOUT} s request timeout, 5 % malformed
-bodies. 2 % of tasks never finish and must time out at the {soak.TIMEOUT * sizes["soak_time"]:g} s deadline
-(`benchmarks/soak.py`).
-
-| | faulted | fault-free | target |
-|---|---|---|---|
-| lost tasks | {soak_r["faulted"]["lost"]} | {soak_r["fault_free"]["lost"]} | 0 |
-| terminal statuses the server never sent | {soak_r["faulted"]["invented_terminal"]} | {
-        soak_r["fault_free"]["invented_terminal"]
-    } | 0 |
-| finishing tasks that ended in an error or a wrong status | {soak_r["faulted"]["wrong_outcome"]} | {
-        soak_r["fault_free"]["wrong_outcome"]
-    } | 0 |
-| time past deadline + one request timeout | {soak_r["faulted"]["overrun_s"]:.3f} s | {
-        soak_r["fault_free"]["overrun_s"]:.3f} s | ~0 |
-| tasks timed out (the never-finishing ones) | {soak_r["faulted"]["timed_out"]} | {
-        soak_r["fault_free"]["timed_out"]
-    } | |
-| requests per task | {soak_r["faulted"]["requests_per_task"]:.2f} | {soak_r["fault_free"]["requests_per_task"]:.2f} | |
-
-The time past the deadline is measured on the whole wait, so it includes the client's own
-bookkeeping after the last answer (milliseconds). Requests per task under faults are
-{soak_r["request_overhead"]:.2f}× the fault-free run: faults cost requests, and 429's
-`Retry-After: 1` makes the client wait longer than its 0.1–0.5 s schedule, which saves some.
-
-## 6. Generation
-
-`scripts/generate.py` for all five specs: **{gen["generate_s"]:.1f} s**; the drift check
-(`make check-generated`): **{gen["check_generated_s"]:.1f} s**.
-"""
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tiny", action="store_true", help="tiny sizes, written to a temporary directory")
+    parser.add_argument("--out", type=Path, help="write here instead of docs/ (or a temp dir with --tiny)")
+    parser.add_argument("--render", type=Path, help="measure nothing: write the report of this benchmarks.json")
     args = parser.parse_args(argv)
-    out = Path(tempfile.mkdtemp()) if args.tiny else ROOT / "docs"
-    results = measure(TINY if args.tiny else FULL, ("openmart",) if args.tiny else ())
+    out = args.out or (Path(tempfile.mkdtemp()) if args.tiny else ROOT / "docs")
+    if args.render:
+        results = json.loads(args.render.read_text(encoding="utf-8"))
+    else:
+        results = measure(TINY if args.tiny else FULL, ("openmart",) if args.tiny else ())
     plot(results, out / "img")
     (out / "benchmarks.md").write_text(report(results), encoding="utf-8")
     (out / "benchmarks.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -18,7 +18,7 @@ import anyio
 import httpx
 
 import taskwait
-from benchmarks.common import add_tasks, emulator_process, percentile
+from benchmarks.common import add_tasks, emulator_process, percentile, server_requests, spread
 from taskwait.engine import Observed, Policy, Sleep, decide, start
 from taskwait.snapshot import TaskSnapshot
 from taskwait.status import Status
@@ -46,9 +46,10 @@ def ideal_requests(durations: list[float], interval: float, max_interval: float)
 
 async def _wait(
     url: str, ids: list[str], interval: float, max_interval: float
-) -> tuple[dict[str, Any], list[float], int]:
+) -> tuple[dict[str, Any], list[float], int, dict[str, float]]:
     lags: list[float] = []
     polls = 0
+    seen: dict[str, float] = {}  # when the client held each task's terminal snapshot (monotonic)
     done = anyio.Event()
 
     async def watch_loop() -> None:
@@ -60,6 +61,10 @@ async def _wait(
     def count(task_id: str, n: int, elapsed: float) -> None:
         nonlocal polls
         polls += 1
+
+    def update(snapshot: TaskSnapshot) -> None:
+        if snapshot.status.is_terminal and snapshot.task_id not in seen:
+            seen[snapshot.task_id] = time.monotonic()
 
     client = taskwait.connect("openmart", "emulator-key", base_url=url + "/openmart",
                               httpx_args={"limits": httpx.Limits(max_connections=CONCURRENCY)})  # fmt: skip
@@ -73,29 +78,84 @@ async def _wait(
             concurrency=CONCURRENCY,
             timeout=600,
             on_attempt=count,
+            on_update=update,
         )
         done.set()
-    return results, lags, polls
+    return results, lags, polls, seen
+
+
+def scenario(n_tasks: int, seed: int, time_scale: float) -> list[dict[str, Any]]:
+    """Openmart tasks lasting 10-60 s (times time_scale), 10 % failing, each success with its own data."""
+    rng = random.Random(seed)
+    scripts = []
+    for i in range(n_tasks):
+        script: dict[str, Any] = {"provider": "openmart", "task_id": f"scale-{i:05d}",
+                                  "duration": rng.uniform(10, 60) * time_scale}  # fmt: skip
+        if rng.random() < 0.1:
+            script["outcome"] = "failure"
+        else:
+            script["data"] = {"n": i, "token": rng.getrandbits(64)}
+        scripts.append(script)
+    return scripts
+
+
+def _post(url: str, scripts: list[dict[str, Any]], batch: int = 100) -> tuple[dict[str, float], float]:
+    """Add the tasks; (the time before each task's batch was sent, the longest batch: the bound on
+    when the emulator created a task). Times are this process's monotonic clock."""
+    sent: dict[str, float] = {}
+    longest = 0.0
+    with httpx.Client(timeout=60) as client:
+        for start in range(0, len(scripts), batch):
+            chunk = scripts[start : start + batch]
+            before = time.monotonic()
+            client.post(url + "/_admin/tasks", json=chunk).raise_for_status()
+            longest = max(longest, time.monotonic() - before)
+            sent.update(dict.fromkeys((s["task_id"] for s in chunk), before))
+    return sent, longest
+
+
+def check(scripts: list[dict[str, Any]], results: dict[str, Any]) -> dict[str, int]:
+    """Each task against what the emulator scripted: lost (no terminal snapshot) or wrong (status, id, data)."""
+    lost = wrong = succeeded = failed = 0
+    for script in scripts:
+        result = results.get(script["task_id"])
+        if not isinstance(result, TaskSnapshot) or not result.status.is_terminal:
+            lost += 1
+            continue
+        expected = Status.FAILED if script.get("outcome") == "failure" else Status.SUCCEEDED
+        ok = result.status is expected and result.task_id == script["task_id"]
+        if expected is Status.SUCCEEDED:
+            ok = ok and result.data == script["data"]
+        wrong += not ok
+        succeeded += ok and expected is Status.SUCCEEDED
+        failed += ok and expected is Status.FAILED
+    return {"lost": lost, "wrong": wrong, "succeeded": succeeded, "failed": failed}
 
 
 def run(n_tasks: int = 10_000, seed: int = 3, time_scale: float = 1.0) -> dict[str, Any]:
     """time_scale shrinks durations and intervals alike (smoke tests use a small one)."""
-    rng = random.Random(seed)
-    durations = [rng.uniform(10, 60) * time_scale for _ in range(n_tasks)]
+    scripts = scenario(n_tasks, seed, time_scale)
+    durations = [s["duration"] for s in scripts]
     interval, max_interval = INTERVAL * time_scale, MAX_INTERVAL * time_scale
-    ids = [f"scale-{i:05d}" for i in range(n_tasks)]
+    ids = [s["task_id"] for s in scripts]
     with emulator_process() as url:
-        add_tasks(
-            url, [{"provider": "openmart", "task_id": t, "duration": d} for t, d in zip(ids, durations, strict=True)]
-        )
+        sent, bound = _post(url, scripts)
+        served0 = server_requests(url)
         cpu0, wall0 = time.process_time(), time.perf_counter()
-        results, lags, polls = anyio.run(_wait, url, ids, interval, max_interval)
+        results, lags, polls, seen = anyio.run(_wait, url, ids, interval, max_interval)
         cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
-    succeeded = sum(isinstance(r, TaskSnapshot) and r.status is Status.SUCCEEDED for r in results.values())
+        served = server_requests(url) - served0
+    # detection delay: the client's terminal snapshot minus the emulator's finish (created + duration);
+    # the creation is known to within `bound` (it happened while its batch was posted), so the delay
+    # below may overstate the true one by up to that much, never understate it
+    delays = [seen[s["task_id"]] - (sent[s["task_id"]] + s["duration"]) for s in scripts if s["task_id"] in seen]
+    ideal = ideal_requests(durations, interval, max_interval)
     return {
-        "tasks": n_tasks, "succeeded": succeeded, "lost": n_tasks - len(results), "wall_s": wall,
-        "requests": polls, "ideal_requests": ideal_requests(durations, interval, max_interval),
-        "requests_per_s": polls / wall,
+        "tasks": n_tasks, **check(scripts, results), "wall_s": wall,
+        "requests": polls, "requests_at_server": served, "ideal_requests": ideal,
+        "requests_per_s": served / wall, "ideal_requests_per_s": ideal / wall,
+        "delay_p50_s": percentile(delays, 50), "delay_p95_s": percentile(delays, 95),
+        "delay_max_s": max(delays, default=float("nan")), "creation_bound_s": bound,
         "client_cpu_us_per_poll": cpu / max(polls, 1) * 1e6,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "loop_lag_p99_ms": percentile(lags, 99) * 1000, "loop_lag_max_ms": max(lags, default=0) * 1000,
@@ -103,18 +163,24 @@ def run(n_tasks: int = 10_000, seed: int = 3, time_scale: float = 1.0) -> dict[s
     }  # fmt: skip
 
 
-def throughput(n_tasks: int = 10_000, seconds: float = 10.0, clients: int = 2) -> dict[str, Any]:
-    """Requests per second the emulator serves while holding n_tasks, loaded by `clients` processes."""
+def throughput(n_tasks: int = 10_000, seconds: float = 10.0, clients: int = 2, rounds: int = 3) -> dict[str, Any]:
+    """Requests per second the emulator serves while holding n_tasks, loaded by `clients` processes,
+    `rounds` times on the same emulator; the count is taken at the server."""
     ids = [f"load-{i:05d}" for i in range(n_tasks)]
+    per_round: list[float] = []
     with emulator_process() as url:
         add_tasks(url, [{"provider": "openmart", "task_id": t, "polls": 10**9} for t in ids])
         command = [sys.executable, "-m", "benchmarks.load", url, str(seconds), str(n_tasks)]
-        procs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(clients)]
-        answers = [json.loads(proc.communicate(timeout=seconds + 60)[0]) for proc in procs]
-    count = sum(a["requests"] for a in answers)
-    elapsed = max(a["seconds"] for a in answers)
-    return {"tasks_held": n_tasks, "requests": count, "seconds": elapsed, "requests_per_s": count / elapsed,
-            "client_processes": clients}  # fmt: skip
+        for _ in range(rounds):
+            before = server_requests(url)
+            procs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(clients)]
+            answers = [json.loads(proc.communicate(timeout=seconds + 60)[0]) for proc in procs]
+            served = server_requests(url) - before
+            if served != sum(a["requests"] for a in answers):
+                raise RuntimeError("the server counted other requests than the load processes sent")
+            per_round.append(served / max(a["seconds"] for a in answers))
+    return {"tasks_held": n_tasks, "seconds": seconds, "client_processes": clients,
+            "requests_per_s": spread(per_round), "per_round": per_round}  # fmt: skip
 
 
 if __name__ == "__main__":

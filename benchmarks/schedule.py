@@ -3,11 +3,23 @@
 Every strategy polls the same heavy-tailed task durations (log-normal, median 20 s, ~1 % past
 10 minutes). Requests take no time; nothing sleeps for real. taskwait runs its real `wait_for`
 (MockTransport, injected clock); the peers run their real libraries (tenacity, polling2) with
-their sleep replaced by the simulated clock.
+their sleep replaced by the simulated clock. Everything here is counted, not timed: the figures are
+the same on every machine and every run (seeded).
+
+Progress-reporting tasks: the same durations, each answered as a Flexprice task whose reported
+fraction is linear progress plus a Brownian-bridge deviation (pinned at 0 at both ends), clipped
+to [0, 0.999] and never going back; taskwait polls them with and without `use_progress`.
+
+The frontier: for the same durations, the fewest requests per task that any FIXED list of poll
+times (the same for every task) can reach with p95 detection delay <= D, by dynamic programming
+(`frontier`).
 """
 
 from __future__ import annotations
 
+import bisect
+import math
+import random
 import types
 from collections.abc import Callable
 from typing import Any
@@ -96,28 +108,173 @@ STRATEGIES: dict[str, Poller] = {
 }
 
 
+BRIDGE_STEPS, BRIDGE_SIGMA = 200, 0.05
+PROGRESS_SCHEDULE = {"interval": 1.0, "max_interval": 10.0}  # today's defaults, spelled out
+PROGRESS_OFF = "progress-reporting tasks, use_progress=False (today)"
+PROGRESS_ON = "progress-reporting tasks, use_progress=True"
+LOWER_BOUND = "lower bound (one request at the finish)"
+
+
+def bridge(rng: random.Random, sigma: float = BRIDGE_SIGMA, steps: int = BRIDGE_STEPS) -> list[float]:
+    """A Brownian bridge on [0, 1] in `steps` steps, scaled by sigma: 0 at both ends."""
+    walk = [0.0]
+    for _ in range(steps):
+        walk.append(walk[-1] + rng.gauss(0, math.sqrt(1 / steps)))
+    end = walk[-1]
+    return [sigma * (walk[i] - i / steps * end) for i in range(steps + 1)]
+
+
+def _progress_task(use_progress: bool, duration: float, deviation: list[float]) -> tuple[int, float]:
+    """One Flexprice task with noisy linear progress, waited on by taskwait: (requests, detection delay)."""
+    clock, count, last = Clock(), [0], [0.0]
+    steps = len(deviation) - 1
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        count[0] += 1
+        if clock.now >= duration:
+            status, fraction = "COMPLETED", 1.0
+        else:
+            x = clock.now / duration
+            i = min(steps - 1, int(x * steps))
+            fraction = x + deviation[i] + (deviation[i + 1] - deviation[i]) * (x * steps - i)
+            fraction = max(last[0], min(0.999, max(0.0, fraction)))  # reported monotonically
+            last[0], status = fraction, "PROCESSING"
+        return httpx.Response(200, json={"id": "t", "task_status": status, "processed_records": int(fraction * 1000),
+                                         "total_records": 1000, "status": "published"})  # fmt: skip
+
+    client = taskwait.connect("flexprice", "k", httpx_args={"transport": httpx.MockTransport(handler)})
+    taskwait.wait_for(client, "t", timeout=None, clock=clock.time, sleep=clock.sleep, use_progress=use_progress,
+                      **PROGRESS_SCHEDULE)  # fmt: skip
+    return count[0], clock.now - duration
+
+
+def _row(requests: int, delays: list[float], durations: list[float]) -> dict[str, float]:
+    short = [d for d, duration in zip(delays, durations, strict=True) if duration < 10]
+    return {"requests_per_task": requests / len(durations), "p50": percentile(delays, 50),
+            "p95": percentile(delays, 95), "p99": percentile(delays, 99),
+            "p95_under_10s": percentile(short, 95)}  # fmt: skip
+
+
 def run(
     n_tasks: int = 10_000, seed: int = 1, strategies: dict[str, Poller] | None = None
 ) -> dict[str, dict[str, float]]:
     """Per strategy: requests per task and detection delay percentiles, plus the lower bound."""
     durations = lognormal_durations(n_tasks, seed)
     results: dict[str, dict[str, float]] = {}
-    for name, poller in (strategies or STRATEGIES).items():
-        requests, delays = 0, []
-        for duration in durations:
-            clock, count = Clock(), [0]
-
-            def is_done(clock: Clock = clock, count: list[int] = count, duration: float = duration) -> bool:
-                count[0] += 1
-                return clock.now >= duration
-
-            poller(is_done, clock)
-            requests += count[0]
-            delays.append(clock.now - duration)
-        short = [d for d, duration in zip(delays, durations, strict=True) if duration < 10]
-        results[name] = {"requests_per_task": requests / n_tasks, "p50": percentile(delays, 50),
-                         "p95": percentile(delays, 95), "p99": percentile(delays, 99),
-                         "p95_under_10s": percentile(short, 95)}  # fmt: skip
-    results["lower bound (one request at the finish)"] = {"requests_per_task": 1.0, "p50": 0.0, "p95": 0.0, "p99": 0.0,
-                                                         "p95_under_10s": 0.0}  # fmt: skip
+    saved = random.getstate()  # taskwait's jitter and tenacity's random waits draw from `random`: seed it
+    try:
+        for name, poller in (strategies or STRATEGIES).items():
+            random.seed(f"{seed}:{name}")
+            results[name] = measure_strategy(poller, durations)
+        rng = random.Random(seed)
+        deviations = [bridge(rng) for _ in durations]
+        for name, use_progress in ((PROGRESS_OFF, False), (PROGRESS_ON, True)):
+            random.seed(f"{seed}:progress")  # the same jitter draws for both
+            answers = [_progress_task(use_progress, d, b) for d, b in zip(durations, deviations, strict=True)]
+            results[name] = _row(sum(a[0] for a in answers), [a[1] for a in answers], durations)
+    finally:
+        random.setstate(saved)
+    results[LOWER_BOUND] = {"requests_per_task": 1.0, "p50": 0.0, "p95": 0.0, "p99": 0.0,
+                            "p95_under_10s": 0.0}  # fmt: skip
     return results
+
+
+def measure_strategy(poller: Poller, durations: list[float], seed: str | None = None) -> dict[str, float]:
+    """One strategy on these durations; with `seed`, the `random` module (jitter) seeded for it and restored."""
+    if seed is not None:
+        saved = random.getstate()
+        random.seed(seed)
+        try:
+            return measure_strategy(poller, durations)
+        finally:
+            random.setstate(saved)
+    requests, delays = 0, []
+    for duration in durations:
+        clock, count = Clock(), [0]
+
+        def is_done(clock: Clock = clock, count: list[int] = count, duration: float = duration) -> bool:
+            count[0] += 1
+            return clock.now >= duration
+
+        poller(is_done, clock)
+        requests += count[0]
+        delays.append(clock.now - duration)
+    return _row(requests, delays, durations)
+
+
+def _solve(d: list[float], late_of: list[int], weight: float) -> tuple[int, int, list[float]]:
+    """Minimise requests + weight x late tasks over fixed poll lists: (requests, late, poll times) of the optimum.
+
+    State i: the i shortest tasks are detected, the last poll was at d[i-1]. The next poll, at
+    d[j-1] (j > i), costs one request for each of the n - i pending tasks and makes late those of
+    tasks i..j-1 that finished more than D before it: max(0, late_of[j] - i) of them, where
+    late_of[j] counts the tasks with d < d[j-1] - D. A poll between two finishes can always move
+    back to the earlier finish without costing a request or adding a late task, so polling at the
+    finishes themselves loses nothing: the optimum over this set is the optimum over all lists.
+    """
+    n = len(d)
+    value = [0.0] * (n + 1)
+    requests, late, choice = [0] * (n + 1), [0] * (n + 1), [n] * (n + 1)
+    suffix: list[int] = [n] * (n + 2)  # suffix[k]: the j >= k minimising weight * late_of[j] + value[j]
+    last = n  # J(i): the last j whose poll makes none of tasks i.. late (late_of[j] <= i)
+    for i in range(n - 1, -1, -1):
+        while late_of[last] > i:
+            last -= 1
+        # value is non-increasing in i (fewer pending tasks cost no more), so among the polls that make
+        # nothing late the furthest, J(i), is the best
+        best_j, best = last, value[last]
+        k = suffix[last + 1] if last + 1 <= n else n + 1
+        if k <= n:
+            cost = weight * (late_of[k] - i) + value[k]
+            if cost < best:
+                best_j, best = k, cost
+        value[i], choice[i] = (n - i) + best, best_j
+        requests[i] = (n - i) + requests[best_j]
+        late[i] = max(0, late_of[best_j] - i) + late[best_j]
+        here = weight * late_of[i] + value[i] if i >= 1 else math.inf
+        nxt = suffix[i + 1]
+        suffix[i] = i if i >= 1 and (nxt > n or here <= weight * late_of[nxt] + value[nxt]) else nxt
+    polls, i = [], 0
+    while i < n:
+        polls.append(d[choice[i] - 1])
+        i = choice[i]
+    return requests[0], late[0], polls
+
+
+def evaluate(polls: list[float], durations: list[float]) -> dict[str, float]:
+    """A fixed list of poll times on these durations (a task past the last poll: polled again at its finish)."""
+    requests, delays = 0, []
+    for duration in durations:
+        k = bisect.bisect_left(polls, duration)
+        requests += k + 1
+        delays.append(polls[k] - duration if k < len(polls) else 0.0)
+    return {"requests_per_task": requests / len(durations), "p95": percentile(delays, 95)}
+
+
+def frontier(durations: list[float], p95: float) -> dict[str, float]:
+    """The fewest requests per task any fixed list of poll times reaches with p95 delay <= `p95`.
+
+    A Lagrange multiplier on the number of late tasks (delay > p95), searched by bisection for the
+    smallest one whose optimum keeps them within the 5 % the p95 allows: the requests of a list
+    that meets the bound (so the true optimum is at most this, and equal to it up to the convex
+    hull of the trade-off)."""
+    d = sorted(durations)
+    n = len(d)
+    allowed = n - math.ceil(0.95 * n)  # tasks that may be late with percentile(delays, 95) <= p95
+    late_of = [0] + [bisect.bisect_left(d, d[j - 1] - p95) for j in range(1, n + 1)]
+    low, high = 0.0, float(n)
+    best = _solve(d, late_of, high)
+    if best[1] > allowed:
+        raise ValueError("no weight keeps the late tasks within the bound")
+    for _ in range(40):
+        middle = (low + high) / 2
+        answer = _solve(d, late_of, middle)
+        if answer[1] <= allowed:
+            high, best = middle, answer
+        else:
+            low = middle
+    check = evaluate(best[2], durations)  # the list itself, replayed
+    if abs(check["requests_per_task"] - best[0] / n) > 1e-9 or check["p95"] > p95:
+        raise AssertionError(f"the frontier's poll list does not replay: {check}")
+    return {"p95_bound": p95, "requests_per_task": best[0] / n, "p95": check["p95"], "late_tasks": best[1],
+            "allowed_late": allowed, "polls": len(best[2]), "poll_times": best[2]}  # fmt: skip

@@ -2,21 +2,86 @@
 
 from __future__ import annotations
 
-from benchmarks import run
+import random
+
+import taskwait
+from benchmarks import batch, common, run, scale, schedule
+from taskwait.snapshot import TaskSnapshot
+from taskwait.status import Status
 
 
 def test_every_benchmark_runs_tiny_and_keeps_its_promises() -> None:
     results = run.measure(run.TINY, ("openmart",))
-    assert set(results["overhead"]) == {"databar", "deepomatic", "flexprice", "lobstr", "openmart"}
-    schedule = results["schedule"]
-    assert schedule["lower bound (one request at the finish)"]["requests_per_task"] == 1
-    for row in schedule.values():
+    over = results["overhead"]
+    assert set(over["providers"]) == set(taskwait.PROVIDERS)
+    assert over["requests_served"] == over["requests_expected"] > 0  # every poll reached the other process
+    for row in over["providers"].values():
+        assert row["ratio_vs_bare"]["min"] <= row["ratio_vs_bare"]["median"] <= row["ratio_vs_bare"]["max"]
+        assert row["ratio_vs_bare"]["rounds"] == run.TINY["overhead_rounds"]
+    sched = results["schedule"]
+    assert sched[schedule.LOWER_BOUND]["requests_per_task"] == 1
+    for row in sched.values():
         assert row["requests_per_task"] >= 1 and 0 <= row["p50"] <= row["p95"] <= row["p99"]
-    assert results["scale"]["lost"] == 0 and results["scale"]["succeeded"] == run.TINY["scale"]
-    assert results["throughput"]["requests"] > 0
-    assert results["batch"]["all_timed_out_not_lost"] and results["batch"]["reduction"] >= 20
+    # the frontier is a lower bound on every fixed schedule (at that schedule's own p95)
+    for name in ("fixed 1 s", "fixed 2 s (Databar SDK)", "polling2 step=5"):
+        assert results["frontier"]["at_each_p95"][name]["times_frontier"] >= 1 - 1e-9
+    sc = results["scale"]
+    assert sc["lost"] == sc["wrong"] == 0 and sc["succeeded"] + sc["failed"] == run.TINY["scale"]
+    assert sc["delay_p50_s"]["median"] <= sc["delay_p95_s"]["median"] <= sc["delay_max_s"]["median"]
+    assert sum(sc["requests_at_server"]) > 0
+    assert results["throughput"]["requests_per_s"]["min"] > 0
+    b = results["batch"]
+    assert b["all_timed_out_not_lost"] and b["rounds"] >= 1 and b["reduction"] >= 20
+    assert max(b["requests_per_round"]) <= -(-run.TINY["batch"] // 100) + 1  # 100 ids a request
     for key in ("faulted", "fault_free"):
         soak = results["soak"][key]
-        assert soak["lost"] == soak["invented_terminal"] == soak["wrong_outcome"] == 0
+        assert soak["lost"] == soak["invented_terminal"] == 0
+        assert soak["never_finishing_timed_out"] == soak["scripted_never_to_finish"]
+    assert results["soak"]["fault_free"]["wrong_outcome"] == 0
+    for row in results["celery"].values():
+        assert row["waits"] == run.TINY["celery"] and row["waits_per_second"]["median"] > 0
+    for row in results["imports"].values():
+        assert 0 < row["import_s"]["median"] < row["process_s"]["median"]
+    assert results["imports"]["base install (extras blocked)"]["extras_loaded"] == []
     report = run.report(results)
-    assert "## 6. Generation" in report and "nan" not in report
+    assert "## 8. Generation" in report and "nan" not in report
+
+
+def test_the_frontier_replays_and_is_monotone() -> None:
+    durations = common.lognormal_durations(300, 4)
+    points = [schedule.frontier(durations, p95) for p95 in (1.0, 4.0, 16.0)]
+    for point in points:
+        assert point["p95"] <= point["p95_bound"] and point["late_tasks"] <= point["allowed_late"]
+        assert schedule.evaluate(point["poll_times"], durations)["requests_per_task"] == point["requests_per_task"]
+    assert points[0]["requests_per_task"] >= points[1]["requests_per_task"] >= points[2]["requests_per_task"]
+    # no fixed list beats it: a few random lists that meet the same p95 bound cost at least as much
+    rng = random.Random(1)
+    for _ in range(20):
+        step = rng.uniform(0.3, 1.0)
+        polls = [step * i for i in range(1, int(max(durations) / step) + 2)]
+        got = schedule.evaluate(polls, durations)
+        best = schedule.frontier(durations, got["p95"])
+        assert got["requests_per_task"] >= best["requests_per_task"] - 1e-9
+
+
+def test_rounds_are_counted_by_the_ids_requests_name() -> None:
+    ids = {"1", "2", "3"}
+    requests = [("/deepomatic/v0.7/tasks", "task_ids=1%2C2"), ("/deepomatic/v0.7/tasks/3", ""),
+                ("/deepomatic/v0.7/tasks", "task_ids=1,2,3"), ("/deepomatic/v0.7/tasks", "task_ids=1")]  # fmt: skip
+    assert batch.rounds_of(requests, ids) == ([2, 1], 1)
+
+
+def test_scale_counts_lost_and_wrong_tasks() -> None:
+    scripts = scale.scenario(20, seed=2, time_scale=0.01)
+    ok = next(s for s in scripts if "data" in s)
+    results = {
+        s["task_id"]: TaskSnapshot(
+            "openmart", s["task_id"], Status.FAILED if s.get("outcome") else Status.SUCCEEDED, "x", data=s.get("data")
+        )
+        for s in scripts
+    }
+    assert scale.check(scripts, results)["wrong"] == 0
+    results[ok["task_id"]] = TaskSnapshot("openmart", ok["task_id"], Status.SUCCEEDED, "x", data={"other": 1})
+    del results[scripts[-1]["task_id"]]
+    counts = scale.check(scripts, results)
+    assert counts["wrong"] == 1 and counts["lost"] == 1

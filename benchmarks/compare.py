@@ -1,0 +1,63 @@
+"""Do two runs of `make bench` agree? python -m benchmarks.compare FIRST.json SECOND.json
+
+A timed figure (a spread: median and min-max over rounds) agrees when each run's median lies
+inside the other run's min-max. A counted figure (the schedule and the frontier on the simulated
+clock, requests per polling round) agrees when it is equal. Prints one line per figure that does
+not agree, then a summary; exits 1 if any does not.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+COUNTED = ("schedule", "frontier")
+
+
+def spreads(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, float]]]:
+    """(path, spread) of every timed figure in a results tree (a dict with median, min, max and rounds)."""
+    if isinstance(node, dict):
+        if {"median", "min", "max", "rounds"} <= node.keys():
+            yield path, node
+            return
+        for key, value in node.items():
+            if key != "rounds" or not isinstance(value, list):  # per-round raw results are not figures
+                yield from spreads(value, f"{path}/{key}")
+
+
+def compare(first: dict[str, Any], second: dict[str, Any]) -> tuple[list[str], int]:
+    """(the disagreements, how many figures were compared)."""
+    bad: list[str] = []
+    a_spreads, b_spreads = dict(spreads(first)), dict(spreads(second))
+    for path, a in a_spreads.items():
+        b = b_spreads.get(path)
+        if b is None:
+            bad.append(f"{path}: missing from the second run")
+            continue
+        inside = a["min"] <= b["median"] <= a["max"] and b["min"] <= a["median"] <= b["max"]
+        if not inside:
+            bad.append(f"{path}: {a['median']:.4g} [{a['min']:.4g}–{a['max']:.4g}] vs "
+                       f"{b['median']:.4g} [{b['min']:.4g}–{b['max']:.4g}]")  # fmt: skip
+    counted = 0
+    for key in COUNTED:
+        if first.get(key) != second.get(key):
+            bad.append(f"/{key}: counted figures differ")
+        counted += 1
+    if first["batch"]["requests_per_round"][:1] != second["batch"]["requests_per_round"][:1]:
+        bad.append("/batch/requests_per_round: differ")
+    return bad, len(a_spreads) + counted + 1
+
+
+def main(argv: list[str]) -> int:
+    with open(argv[0], encoding="utf-8") as f1, open(argv[1], encoding="utf-8") as f2:
+        bad, total = compare(json.load(f1), json.load(f2))
+    for line in bad:
+        print(line)
+    print(f"{total - len(bad)} of {total} figures agree")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
