@@ -32,9 +32,10 @@ from benchmarks.report import report
 ROOT = Path(__file__).resolve().parent.parent
 # Sizes and rounds, and how much the scale and soak runs shrink their durations, schedules and deadlines.
 FULL = {"overhead": 150, "overhead_rounds": 20, "schedule": 10_000, "scale": 10_000, "scale_time": 1.0,
-        "scale_rounds": 3, "throughput": 5.0, "throughput_rounds": 3, "batch": 1000, "soak": 1000,
-        "soak_time": 1.0, "soak_rounds": 3, "generation_rounds": 3, "imports_rounds": 15, "celery": 1000,
-        "celery_rounds": 3, "celery_workers": (1, 2)}  # fmt: skip
+        "scale_rounds": 5, "throughput": 5.0, "throughput_rounds": 5, "batch": 1000, "soak": 1000,
+        "soak_time": 1.0, "soak_rounds": 5, "generation_rounds": 5, "imports_rounds": 15, "celery": 1000,
+        "celery_rounds": 5, "celery_workers": (1, 2)}  # fmt: skip
+# Five rounds where a round takes long: three gave min-max spreads narrower than the drift between two runs.
 TINY = {"overhead": 10, "overhead_rounds": 2, "schedule": 30, "scale": 40, "scale_time": 0.02, "scale_rounds": 1,
         "throughput": 0.5, "throughput_rounds": 2, "batch": 50, "soak": 25, "soak_time": 0.25, "soak_rounds": 1,
         "generation_rounds": 1, "imports_rounds": 2, "celery": 20, "celery_rounds": 1,
