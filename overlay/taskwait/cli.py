@@ -20,12 +20,11 @@ import re
 import shlex
 import sys
 import time
-import urllib.parse
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .client import connect
+from .client import base_url_problem, check_key, connect
 from .errors import ConfigurationError, TaskwaitError, WaitTimeout
 from .providers import ADAPTERS, KINDS
 from .snapshot import TaskSnapshot
@@ -82,14 +81,10 @@ def _seconds(text: str, *, infinite: bool = False) -> float:
 
 
 def _base_url(text: str) -> str:
-    try:
-        parts = urllib.parse.urlsplit(text)
-        port_ok = parts.port is None or parts.port > 0
-    except ValueError:
-        port_ok = False
-    if not port_ok or parts.scheme not in ("http", "https") or not parts.hostname or not text.isprintable() \
-            or " " in text:  # fmt: skip
-        raise argparse.ArgumentTypeError(f"must be an http(s) URL such as https://api.example.com, not {text!r}")
+    problem = base_url_problem(text)  # the library's own check, said before anything runs
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{problem}: must be an http(s) URL such as https://api.example.com, "
+                                         f"not {text!r}")  # fmt: skip
     return text
 
 
@@ -130,9 +125,10 @@ def _key(args: argparse.Namespace) -> str:
             raise ConfigurationError(f"no API key for {args.provider}: set {env_var} or pass --api-key-file PATH")
     if not key:
         raise ConfigurationError(f"{source} is empty")
-    if not (key.isascii() and key.isprintable()) or " " in key:
-        raise ConfigurationError(f"{source} does not hold a usable API key (printable ASCII, no spaces)")
-    return key
+    try:
+        return check_key(args.provider, key)  # the library's own check, naming where the key came from
+    except ConfigurationError:
+        raise ConfigurationError(f"{source} does not hold a usable API key (printable ASCII, no spaces)") from None
 
 
 def _exit_code(results: dict[str, TaskSnapshot | TaskwaitError]) -> int:

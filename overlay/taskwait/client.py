@@ -22,7 +22,7 @@ from .errors import ConfigurationError
 from .providers import ADAPTERS, AnyAuthenticatedClient
 from .status import PROVIDERS, Provider
 
-__all__ = ["DEFAULT_REQUEST_TIMEOUT", "check_base_url", "check_key", "connect"]
+__all__ = ["DEFAULT_REQUEST_TIMEOUT", "base_url_problem", "check_base_url", "check_key", "connect"]
 
 _HEADER_SAFE = re.compile(r"[!-~]+")  # printable ASCII, no space: what a key may hold
 DEFAULT_REQUEST_TIMEOUT = httpx.Timeout(30.0, connect=10.0)  # Openmart reads for 60 s: its submits sleep ~26 s
@@ -46,7 +46,7 @@ def check_base_url(provider: str, base_url: object) -> str:
     """The URL without a trailing slash, or ConfigurationError unless it is http(s)://host[:port][/path]."""
     if not isinstance(base_url, str):
         raise ConfigurationError(f"base_url for {provider} must be a str, not {type(base_url).__name__}")
-    problem = _url_problem(base_url)
+    problem = base_url_problem(base_url)
     if problem is not None:
         expected = "expected http(s)://host[:port][/path]"
         raise ConfigurationError(f"base_url {base_url!r} for {provider} {problem} ({expected})")
@@ -54,8 +54,8 @@ def check_base_url(provider: str, base_url: object) -> str:
 
 
 @functools.lru_cache(maxsize=64)  # every wait checks its client's URL: parse each one once
-def _url_problem(base_url: str) -> str | None:
-    """What is wrong with a base URL, or None."""
+def base_url_problem(base_url: str) -> str | None:
+    """What is wrong with a base URL (as a phrase: "has no host", ...), or None; the CLI says it too."""
     problem = None
     try:
         url = httpx.URL(base_url.strip())
@@ -63,6 +63,10 @@ def _url_problem(base_url: str) -> str | None:
             problem = "needs http:// or https://"
         elif not url.host:
             problem = "has no host"
+        elif not base_url.strip().isprintable() or any(c.isspace() for c in base_url.strip()):
+            problem = "has whitespace or control characters"
+        elif url.port is not None and not 0 < url.port < 65536:
+            problem = "has no usable port"
         elif url.query or url.fragment or url.userinfo:
             problem = "may not carry a query, a fragment or credentials"
     except (httpx.InvalidURL, UnicodeError, ValueError, TypeError):

@@ -12,7 +12,8 @@ import taskwait
 from tests.support import KEY, RAW, FakeTime, Script, body, ok
 
 PROVIDERS = sorted(RAW)
-BAD_URLS = ["", "   ", "api.databar.ai", "ftp://api.databar.ai", "http://[::1", "http://", "https://h/p?q=1"]
+BAD_URLS = ["", "   ", "api.databar.ai", "ftp://api.databar.ai", "http://[::1", "http://", "https://h/p?q=1",
+            "http://a b/x", "http://h/\x07", "http://h:0/x"]  # fmt: skip
 BAD_KEYS = ["", "key with space", "key\n", "ke\ry", "k\x00ey", "clé-secrète-ñ", "\t"]
 
 
