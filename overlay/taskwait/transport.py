@@ -23,6 +23,7 @@ import anyio
 import httpx
 
 from .engine import Attempt
+from .providers import AnyClient
 from .wire import Plan, Reply
 
 __all__ = ["MAX_BODY", "AnswerTooLarge", "drive", "drive_async"]
@@ -123,15 +124,24 @@ def _already_read(response: httpx.Response) -> bool:
     return True
 
 
-def _budget(deadline: float | None, clock: Clock) -> float | None:
-    return None if deadline is None else deadline - clock()
+def _timeout_left(timeout: httpx.Timeout, deadline: float | None, clock: Clock) -> httpx.Timeout | DeadlineReached:
+    """The client's timeout clamped to the time left before the deadline, or DeadlineReached if none is left."""
+    if deadline is None:
+        return timeout
+    budget = deadline - clock()
+    return _within(timeout, budget) if budget > 0 else DeadlineReached("no time left before the deadline: not sent")
+
+
+def _add(raw: bytearray, chunk: bytes) -> AnswerTooLarge | None:
+    """Append a chunk of the body; AnswerTooLarge once it is past MAX_BODY."""
+    raw += chunk
+    return AnswerTooLarge(f"answer larger than {MAX_BODY} bytes") if len(raw) > MAX_BODY else None
 
 
 def _send(http: httpx.Client, request: dict[str, Any], deadline: float | None, clock: Clock) -> Reply:
-    budget = _budget(deadline, clock)
-    if budget is not None and budget <= 0:
-        return DeadlineReached("no time left before the deadline: not sent")
-    timeout = http.timeout if budget is None else _within(http.timeout, budget)
+    timeout = _timeout_left(http.timeout, deadline, clock)
+    if isinstance(timeout, DeadlineReached):
+        return timeout
     try:
         with http.stream(**request, timeout=timeout) as response:
             if _already_read(response):
@@ -141,9 +151,8 @@ def _send(http: httpx.Client, request: dict[str, Any], deadline: float | None, c
                 raw = bytearray()
                 guard = _guard(response, deadline, clock, timeout.read)
                 for chunk in response.iter_raw():
-                    raw += chunk
-                    if len(raw) > MAX_BODY:
-                        return AnswerTooLarge(f"answer larger than {MAX_BODY} bytes")
+                    if too_large := _add(raw, chunk):
+                        return too_large
                     guard = guard if guard is not None else _guard(response, deadline, clock, timeout.read)
             finally:
                 if guard is not None:
@@ -171,11 +180,10 @@ def _guard(response: httpx.Response, deadline: float | None, clock: Clock, read_
 
 async def _send_async(http: httpx.AsyncClient, request: dict[str, Any], deadline: float | None,
                       clock: Clock) -> Reply:  # fmt: skip
-    budget = _budget(deadline, clock)
-    if budget is not None and budget <= 0:
-        return DeadlineReached("no time left before the deadline: not sent")
-    timeout = http.timeout if budget is None else _within(http.timeout, budget)
-    scope: AbstractContextManager[Any] = nullcontext() if budget is None else anyio.fail_after(budget)
+    timeout = _timeout_left(http.timeout, deadline, clock)
+    if isinstance(timeout, DeadlineReached):
+        return timeout
+    scope: AbstractContextManager[Any] = nullcontext() if deadline is None else anyio.fail_after(deadline - clock())
     try:
         with scope:
             async with http.stream(**request, timeout=timeout) as response:
@@ -183,9 +191,8 @@ async def _send_async(http: httpx.AsyncClient, request: dict[str, Any], deadline
                     return response
                 raw = bytearray()
                 async for chunk in response.aiter_raw():
-                    raw += chunk
-                    if len(raw) > MAX_BODY:
-                        return AnswerTooLarge(f"answer larger than {MAX_BODY} bytes")
+                    if too_large := _add(raw, chunk):
+                        return too_large
                 return _whole(response, bytes(raw))
     except TimeoutError:
         return DeadlineReached("the answer was still arriving at the deadline")
@@ -193,12 +200,15 @@ async def _send_async(http: httpx.AsyncClient, request: dict[str, Any], deadline
         return exc
 
 
-def _finish(plan: Plan, stop: StopIteration) -> dict[str, Attempt]:
+def _result(stop: StopIteration) -> dict[str, Attempt]:
+    """What a plan returned: each id's attempt."""
     result: dict[str, Attempt] = stop.value
     return result
 
 
-def drive(client: Any, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic) -> dict[str, Attempt]:
+def drive(
+    client: AnyClient, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic
+) -> dict[str, Attempt]:
     """Run a plan with the client's sync httpx client; no request outlives `deadline` (on `clock`)."""
     http = client.get_httpx_client()
     try:
@@ -206,10 +216,10 @@ def drive(client: Any, plan: Plan, deadline: float | None = None, clock: Clock =
         while True:
             request = plan.send(_send(http, request, deadline, clock))
     except StopIteration as stop:
-        return _finish(plan, stop)
+        return _result(stop)
 
 
-async def drive_async(client: Any, plan: Plan, deadline: float | None = None,
+async def drive_async(client: AnyClient, plan: Plan, deadline: float | None = None,
                       clock: Clock = time.monotonic) -> dict[str, Attempt]:  # fmt: skip
     """Run a plan with the client's async httpx client; no request outlives `deadline` (on `clock`)."""
     http = client.get_async_httpx_client()
@@ -218,4 +228,4 @@ async def drive_async(client: Any, plan: Plan, deadline: float | None = None,
         while True:
             request = plan.send(await _send_async(http, request, deadline, clock))
     except StopIteration as stop:
-        return _finish(plan, stop)
+        return _result(stop)
