@@ -70,9 +70,8 @@ def measure(n: int = 1000, workers: tuple[int, ...] = (1, 2), durations: tuple[f
 FIGURES = ("waits_per_second", "requests_per_second", "lateness_p50", "lateness_p95", "seconds")
 
 
-def rounds(count: int = 3, **kwargs: Any) -> dict[str, Any]:
-    """`measure` `count` times: per worker count, the median and spread of each figure, and every round."""
-    runs = [measure(**kwargs) for _ in range(count)]
+def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rounds of `measure`: per worker count, the median and spread of each figure, and every round's requests."""
     return {
         name: {**{figure: spread([r[name][figure] for r in runs]) for figure in FIGURES},
                "waits": runs[0][name]["waits"], "workers": runs[0][name]["workers"],

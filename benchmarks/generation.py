@@ -21,13 +21,17 @@ def _timed(*args: str) -> float:
     return time.perf_counter() - started
 
 
-def run(providers: tuple[str, ...] = (), rounds: int = 3) -> dict[str, Any]:
-    """`rounds` runs of each, taking turns: the median and spread of each."""
-    generate_s, check_s = [], []
-    for _ in range(rounds):
-        generate_s.append(_timed(*providers))
-        check_s.append(_timed("--check", *providers))
-    return {"generate_s": spread(generate_s), "check_generated_s": spread(check_s), "providers": list(providers)}
+def one(providers: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One round: `make generate`, then `make check-generated` (seconds each)."""
+    return {"generate_s": _timed(*providers), "check_generated_s": _timed("--check", *providers),
+            "providers": list(providers)}  # fmt: skip
+
+
+def summary(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median and spread of each over the rounds."""
+    return {"generate_s": spread([r["generate_s"] for r in rounds]),
+            "check_generated_s": spread([r["check_generated_s"] for r in rounds]),
+            "providers": rounds[0]["providers"]}  # fmt: skip
 
 
 def whole_document(provider: str = "flexprice") -> dict[str, float]:

@@ -46,21 +46,28 @@ def _once(prelude: str) -> tuple[dict[str, Any], float]:
     return json.loads(out), time.perf_counter() - started
 
 
-def run(rounds: int = 15, seed: int = 9) -> dict[str, Any]:
+def session(rounds: int = 3, seed: int = 9) -> dict[str, list[tuple[dict[str, Any], float]]]:
+    """`rounds` rounds, each both ways in a shuffled order: per way, (what the import reported, process wall s)."""
     rng = random.Random(seed)
     for prelude in WAYS.values():
         _once(prelude)  # warm the page cache and the bytecode caches
-    seen: dict[str, list[dict[str, Any]]] = {way: [] for way in WAYS}
-    process: dict[str, list[float]] = {way: [] for way in WAYS}
+    seen: dict[str, list[tuple[dict[str, Any], float]]] = {way: [] for way in WAYS}
     for _ in range(rounds):
         order = list(WAYS)
         rng.shuffle(order)
         for way in order:
-            answer, wall = _once(WAYS[way])
-            seen[way].append(answer)
-            process[way].append(wall)
-    return {
-        way: {"import_s": spread([a["seconds"] for a in seen[way]]), "process_s": spread(process[way]),
-              "modules": seen[way][-1]["modules"], "extras_loaded": seen[way][-1]["extras_loaded"]}
-        for way in WAYS
-    }  # fmt: skip
+            seen[way].append(_once(WAYS[way]))
+    return seen
+
+
+def summary(sessions: list[dict[str, list[tuple[dict[str, Any], float]]]]) -> dict[str, Any]:
+    out = {}
+    for way in WAYS:
+        seen = [row for s in sessions for row in s[way]]
+        out[way] = {"import_s": spread([a["seconds"] for a, _ in seen]), "process_s": spread([w for _, w in seen]),
+                    "modules": seen[-1][0]["modules"], "extras_loaded": seen[-1][0]["extras_loaded"]}  # fmt: skip
+    return out
+
+
+def run(rounds: int = 15, seed: int = 9) -> dict[str, Any]:
+    return summary([session(rounds, seed)])

@@ -6,7 +6,8 @@ polls each, on keep-alive connections; a ratio is taken within each round (so a 
 machine hits the ways of a round alike) and the report gives the median of the per-round ratios
 with their spread. Where the time goes is split by differences of the same round's figures plus
 two in-process measurements (json.loads of the body; the generated model built from the parsed
-dict), and the client's CPU time says how much of a poll is this process at all.
+dict), and the client's CPU time says how much of a poll is this process at all. `make bench` runs
+one short `session` per pass over all timed benchmarks and summarises the rounds of all sessions.
 """
 
 from __future__ import annotations
@@ -62,21 +63,19 @@ def _parsing(provider: str, get_task: Any, n: int) -> dict[str, float]:
             "model_us": _in_process_us(lambda: type(model).from_dict(parsed), n)}  # fmt: skip
 
 
-def run(n: int = 200, rounds: int = 25, seed: int = 5) -> dict[str, Any]:
-    """Per provider: per-round wall µs per poll of each way, ratios' median and spread, and the split."""
+def session(n: int = 200, rounds: int = 4, seed: int = 5) -> dict[str, Any]:
+    """One emulator process, `rounds` shuffled rounds of `n` polls per (provider, way): the raw figures."""
     rng = random.Random(seed)
     with emulator_process() as url:
         add_tasks(url, [{"provider": p, "task_id": TASK_ID, "polls": 0, "total": 1000} for p in taskwait.PROVIDERS])
         calls: dict[tuple[str, str], Callable[[], Any]] = {}
-        modules: dict[str, Any] = {}
         for provider in taskwait.PROVIDERS:
             adapter = ADAPTERS[provider]
             base = f"{url}/{provider}{FORMATS[provider].real_base_path}"
             client = taskwait.connect(provider, "emulator-key", base_url=base)
             bare = httpx.Client(base_url=base, headers={adapter.auth_header: "emulator-key"})
-            modules[provider] = importlib.import_module(f"{provider}_client.api.tasks.get_task")
             path = PATHS[provider].format(TASK_ID)
-            for way, fn in _ways(bare, path, modules[provider], client).items():
+            for way, fn in _ways(bare, path, _get_task(provider), client).items():
                 calls[(provider, way)] = fn
         for fn in calls.values():  # connections open, caches warm
             for _ in range(20):
@@ -95,8 +94,21 @@ def run(n: int = 200, rounds: int = 25, seed: int = 5) -> dict[str, Any]:
                 wall[key].append((time.perf_counter() - wall0) / n * 1e6)
                 cpu[key].append((time.process_time() - cpu0) / n * 1e6)
         served = server_requests(url) - before
-    results: dict[str, Any] = {"polls_per_way_and_round": n, "rounds": rounds,
-                               "requests_served": served, "requests_expected": rounds * n * len(calls),
+    return {"n": n, "wall": wall, "cpu": cpu, "served": served, "expected": rounds * n * len(calls)}
+
+
+def _get_task(provider: str) -> Any:
+    return importlib.import_module(f"{provider}_client.api.tasks.get_task")
+
+
+def summary(sessions: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per provider, over every round of every session: wall µs per poll of each way, the ratios'
+    median and spread, and where the time goes."""
+    wall = {key: [v for s in sessions for v in s["wall"][key]] for key in sessions[0]["wall"]}
+    cpu = {key: [v for s in sessions for v in s["cpu"][key]] for key in sessions[0]["cpu"]}
+    results: dict[str, Any] = {"polls_per_way_and_round": sessions[0]["n"], "rounds": len(wall[next(iter(wall))]),
+                               "sessions": len(sessions), "requests_served": sum(s["served"] for s in sessions),
+                               "requests_expected": sum(s["expected"] for s in sessions),
                                "providers": {}}  # fmt: skip
     for provider in taskwait.PROVIDERS:
         w = {way: wall[(provider, way)] for way in WAYS}
@@ -104,7 +116,7 @@ def run(n: int = 200, rounds: int = 25, seed: int = 5) -> dict[str, Any]:
         per_round = list(zip(*(w[way] for way in WAYS), strict=True))
         ratio = [tw / bare for bare, _, tw in per_round]
         ratio_generated = [tw / gen for _, gen, tw in per_round]
-        parsing = _parsing(provider, modules[provider], 2000)
+        parsing = _parsing(provider, _get_task(provider), 2000)
         # where a taskwait.get_task poll goes (µs, medians of per-round differences)
         taskwait_us = statistics.median(tw - gen for _, gen, tw in per_round)
         generated_us = statistics.median(gen - bare for bare, gen, _ in per_round)
@@ -125,3 +137,8 @@ def run(n: int = 200, rounds: int = 25, seed: int = 5) -> dict[str, Any]:
             "model_from_dict_us": parsing["model_us"],
         }
     return results
+
+
+def run(n: int = 200, rounds: int = 25, seed: int = 5) -> dict[str, Any]:
+    """One session of `rounds` rounds, summarised (`make bench` spreads sessions across its whole run)."""
+    return summary([session(n, rounds, seed)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 from typing import Any
 
@@ -38,6 +39,14 @@ def _wrap(text: str) -> str:
 
 def _rounds(n: int, word: str = "round") -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def inside_chance(n: int) -> float:
+    """If every round were an independent draw of one distribution: the chance that the median of a rerun's
+    n rounds lands inside the min-max of this run's n rounds. It misses low when the lowest k of all 2n rounds
+    are the rerun's (k rounds below the median; for an even n the smaller k, so the chance is a lower bound)."""
+    k = (n + 1) // 2 if n % 2 else n // 2
+    return 1 - 2 * math.comb(2 * n - k, n - k) / math.comb(2 * n, n)
 
 
 def _yes(ok: bool) -> str:
@@ -79,8 +88,9 @@ def _overhead(r: dict[str, Any]) -> str:
     return f"""## 1. Per-poll overhead (loopback, server in another process)
 
 The emulator runs in its own process (`benchmarks/server.py`) on 127.0.0.1 and holds one finished
-task per provider; this process polls it over keep-alive connections. Each of {o["rounds"]} rounds runs
-the 15 (provider, way) pairs in a shuffled order, {o["polls_per_way_and_round"]} polls each; the server counted
+task per provider; this process polls it over keep-alive connections. Each of {o["rounds"]} rounds
+({_rounds(o["sessions"], "session")} of {o["rounds"] // o["sessions"]}, each on a fresh emulator process) runs the 15
+(provider, way) pairs in a shuffled order, {o["polls_per_way_and_round"]} polls each; the server counted
 {o["requests_served"]:,} requests, {"exactly" if served_ok else "NOT"} the {
         o["requests_expected"]:,} sent. Wall-clock µs per poll:
 median over the rounds [min–max]; ratios are taken within each round, then their median with the
@@ -263,7 +273,7 @@ runs late is not skipped: it is made later, which is what the detection delay me
 
 **Emulator throughput** (issue target: ≥ 1,000 requests/s while holding {th["tasks_held"]:,} tasks):
 **{_s(th["requests_per_s"], 0)} requests/s**, median [min–max] of {_rounds(th["requests_per_s"]["rounds"])} of {
-        th["seconds"]:g} s on one emulator,
+        th["seconds"]:g} s, each on a fresh emulator,
 counted at the server, {
         th["client_processes"]
     } load processes with one keep-alive connection each (`benchmarks/load.py`):
@@ -386,6 +396,21 @@ rich, pygments) when they are present; taskwait imports none of them.
 """
 
 
+def _passes(r: dict[str, Any]) -> str:
+    """How the timed rounds were taken, and how likely a rerun's median is to land inside a spread."""
+    passes, sizes = r["sizes"]["passes"], r["sizes"]
+    fewest = min(passes, passes * sizes["overhead_rounds"], passes * sizes["imports_rounds"])
+    return (
+        f"The timed benchmarks ran in {_rounds(passes, 'pass')} over all of them, each pass one round of each "
+        f"in a shuffled order ({sizes['overhead_rounds']} rounds for the overhead, {sizes['imports_rounds']} for the "
+        f"imports), so a spread covers the whole run's drift, not a few minutes of it. Were rounds independent "
+        f"draws of one distribution, a rerun's median would land inside a min–max of {_rounds(fewest)} with a "
+        f"chance of {inside_chance(fewest):.1%}, and inside one of {_rounds(passes * sizes['overhead_rounds'])} with "
+        f"{inside_chance(passes * sizes['overhead_rounds']):.2%}: `python -m benchmarks.compare FIRST.json "
+        f"SECOND.json` checks every figure of a rerun."
+    )
+
+
 def report(r: dict[str, Any]) -> str:
     gen, t = r["generation"], r["timings"]
     before, after = r["load_before"], r["load_after"]
@@ -402,6 +427,7 @@ runs each benchmark at a tiny size so none can rot.
 
 How to read it: a **timed** figure is the median over rounds with its spread, "median [min–max]"
 (ratios also with the interquartile range); a rerun on this machine should land inside the min–max.
+{_wrap(_passes(r))}
 A **counted** figure (requests on the simulated clock, requests per polling round counted at the
 server, lost or wrong tasks) is deterministic by seed, or is a count of failures that must be 0.
 

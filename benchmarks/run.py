@@ -1,23 +1,25 @@
 """`make bench`: run every benchmark and write docs/benchmarks.md and its plots from scratch.
 
-python -m benchmarks.run            # full sizes (about ten minutes on 2 cores)
+python -m benchmarks.run            # full sizes (about half an hour on 2 cores)
 python -m benchmarks.run --tiny     # every benchmark at a tiny size, written to a temp dir
 python -m benchmarks.run --out DIR  # full sizes, written to DIR instead of docs/
 python -m benchmarks.run --render docs/benchmarks.json   # the report and plots of a run, again
 
 Every sentence of the report that states a figure or a comparison is computed here from the run
-that writes it. Timed figures are medians over rounds with their spread; counted figures (requests
-on a simulated clock, requests counted at the server per round) are deterministic by seed.
+that writes it. Timed figures are medians over rounds with their spread, the rounds taken in passes
+over all timed benchmarks; counted figures (requests on a simulated clock, requests counted at the
+server per round) are deterministic by seed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
+import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,38 +32,17 @@ from benchmarks import batch, celery_throughput, common, generation, imports, ov
 from benchmarks.report import report
 
 ROOT = Path(__file__).resolve().parent.parent
-# Sizes and rounds, and how much the scale and soak runs shrink their durations, schedules and deadlines.
-FULL = {"overhead": 150, "overhead_rounds": 20, "schedule": 10_000, "scale": 10_000, "scale_time": 1.0,
-        "scale_rounds": 5, "throughput": 5.0, "throughput_rounds": 5, "batch": 1000, "soak": 1000,
-        "soak_time": 1.0, "soak_rounds": 5, "generation_rounds": 5, "imports_rounds": 15, "celery": 1000,
-        "celery_rounds": 5, "celery_workers": (1, 2)}  # fmt: skip
-# Five rounds where a round takes long: three gave min-max spreads narrower than the drift between two runs.
-TINY = {"overhead": 10, "overhead_rounds": 2, "schedule": 30, "scale": 40, "scale_time": 0.02, "scale_rounds": 1,
-        "throughput": 0.5, "throughput_rounds": 2, "batch": 50, "soak": 25, "soak_time": 0.25, "soak_rounds": 1,
-        "generation_rounds": 1, "imports_rounds": 2, "celery": 20, "celery_rounds": 1,
+# Sizes and rounds. The timed benchmarks run round-robin: `passes` times over, each pass runs one round
+# of every timed benchmark in a shuffled order (several short rounds for the overhead and the imports),
+# so each spread covers the whole run's drift, not a few minutes of it.
+FULL = {"passes": 15, "overhead": 150, "overhead_rounds": 4, "schedule": 10_000, "scale": 10_000,
+        "scale_time": 1.0, "throughput": 5.0, "batch": 1000, "soak": 1000, "soak_time": 1.0, "imports_rounds": 3,
+        "celery": 1000, "celery_workers": (1, 2)}  # fmt: skip
+TINY = {"passes": 1, "overhead": 10, "overhead_rounds": 2, "schedule": 30, "scale": 40, "scale_time": 0.02,
+        "throughput": 0.5, "batch": 50, "soak": 25, "soak_time": 0.25, "imports_rounds": 2, "celery": 20,
         "celery_workers": (1,)}  # fmt: skip
 # The p95 detection delays at which the frontier is drawn (besides each schedule's own p95).
 FRONTIER_AT = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 10.0, 15.0, 20.0, 30.0)
-SCALE_FIGURES = ("wall_s", "requests_per_s", "ideal_requests_per_s", "delay_p50_s", "delay_p95_s", "delay_max_s",
-                 "client_cpu_us_per_poll", "peak_rss_mb", "loop_lag_p99_ms", "loop_lag_max_ms")  # fmt: skip
-
-
-def _scale(n: int, time_scale: float) -> dict[str, Any]:
-    result = subprocess.run([sys.executable, "-m", "benchmarks.scale", str(n), str(time_scale)], cwd=ROOT, check=True,
-                            capture_output=True, text=True)  # fmt: skip
-    return dict(json.loads(result.stdout))
-
-
-def _scale_rounds(n: int, time_scale: float, rounds: int) -> dict[str, Any]:
-    """The scale run `rounds` times, each in fresh processes: counts summed, timed figures as spreads."""
-    runs = [_scale(n, time_scale) for _ in range(rounds)]
-    out: dict[str, Any] = {key: runs[0][key] for key in ("tasks", "concurrency", "interval", "max_interval")}
-    out |= {key: sum(r[key] for r in runs) for key in ("lost", "wrong", "succeeded", "failed")}
-    out |= {key: common.spread([r[key] for r in runs]) for key in SCALE_FIGURES}
-    out |= {"requests": [r["requests"] for r in runs], "requests_at_server": [r["requests_at_server"] for r in runs],
-            "ideal_requests": runs[0]["ideal_requests"], "creation_bound_s": max(r["creation_bound_s"] for r in runs),
-            "rounds": runs}  # fmt: skip
-    return out
 
 
 def _frontier(sched: dict[str, dict[str, float]], n: int, seed: int = 1) -> dict[str, Any]:
@@ -87,29 +68,48 @@ def _frontier(sched: dict[str, dict[str, float]], n: int, seed: int = 1) -> dict
     return {"curve": curve, "at_each_p95": distance, "ten_minute_task": ten_minutes}
 
 
+def _timed(
+    sizes: dict[str, Any], providers: tuple[str, ...]
+) -> dict[str, tuple[Callable[[int], Any], Callable[[list[Any]], Any]]]:
+    """Each timed benchmark: one round of it (given the pass number) and the summary of its rounds."""
+    return {
+        "overhead": (lambda i: overhead.session(sizes["overhead"], sizes["overhead_rounds"], seed=i), overhead.summary),
+        "scale": (lambda i: scale.one(sizes["scale"], sizes["scale_time"]), scale.summary),
+        "throughput": (lambda i: scale.throughput_one(seconds=sizes["throughput"]),
+                       lambda rounds: scale.throughput_summary(rounds, seconds=sizes["throughput"])),
+        "soak": (lambda i: soak.one(sizes["soak"], time_scale=sizes["soak_time"]), soak.summary),
+        "celery": (lambda i: celery_throughput.measure(sizes["celery"], sizes["celery_workers"]),
+                   celery_throughput.summary),
+        "imports": (lambda i: imports.session(sizes["imports_rounds"], seed=i), imports.summary),
+        "generation": (lambda i: generation.one(providers), generation.summary),
+    }  # fmt: skip
+
+
 def measure(sizes: dict[str, Any], providers: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The counted benchmarks once, then the timed ones round-robin (see FULL)."""
     timings: dict[str, float] = {}
     results: dict[str, Any] = {"load_before": common.load_average()}
-    for name, fn in [
-        ("overhead", lambda: overhead.run(sizes["overhead"], sizes["overhead_rounds"])),
-        ("schedule", lambda: schedule.run(sizes["schedule"])),
-        ("frontier", lambda: _frontier(results["schedule"], sizes["schedule"])),
-        ("scale", lambda: _scale_rounds(sizes["scale"], sizes["scale_time"], sizes["scale_rounds"])),
-        ("throughput", lambda: scale.throughput(seconds=sizes["throughput"], rounds=sizes["throughput_rounds"])),
-        ("batch", lambda: batch.run(sizes["batch"])),
-        ("soak", lambda: soak.run(sizes["soak"], time_scale=sizes["soak_time"], rounds=sizes["soak_rounds"])),
-        (
-            "celery",
-            lambda: celery_throughput.rounds(
-                sizes["celery_rounds"], n=sizes["celery"], workers=sizes["celery_workers"]
-            ),
-        ),
-        ("imports", lambda: imports.run(sizes["imports_rounds"])),
-        ("generation", lambda: generation.run(providers, sizes["generation_rounds"])),
-    ]:
+
+    def timed(name: str, fn: Callable[[], Any]) -> Any:
         started = time.perf_counter()
-        results[name] = fn()
-        timings[name] = time.perf_counter() - started
+        try:
+            return fn()
+        finally:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
+
+    results["schedule"] = timed("schedule", lambda: schedule.run(sizes["schedule"]))
+    results["frontier"] = timed("frontier", lambda: _frontier(results["schedule"], sizes["schedule"]))
+    results["batch"] = timed("batch", lambda: batch.run(sizes["batch"]))
+    benchmarks = _timed(sizes, providers)
+    rounds: dict[str, list[Any]] = {name: [] for name in benchmarks}
+    rng = random.Random(13)
+    for i in range(sizes["passes"]):
+        order = list(benchmarks)
+        rng.shuffle(order)
+        for name in order:
+            rounds[name].append(timed(name, lambda: benchmarks[name][0](i)))  # noqa: B023 (called at once)
+    for name, (_, summary) in benchmarks.items():
+        results[name] = summary(rounds[name])
     results["timings"] = timings
     results["sizes"] = sizes
     results["load_after"] = common.load_average()

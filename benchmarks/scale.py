@@ -12,6 +12,7 @@ import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -26,6 +27,7 @@ from taskwait.status import Status
 # httpx's async pool costs more CPU per request the more connections it holds (measured here:
 # ~0.7 ms at 8 connections, ~3 ms at 64), so the scale run keeps taskwait's default concurrency.
 INTERVAL, MAX_INTERVAL, CONCURRENCY = 5.0, 15.0, 10
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def ideal_requests(durations: list[float], interval: float, max_interval: float) -> int:
@@ -163,22 +165,45 @@ def run(n_tasks: int = 10_000, seed: int = 3, time_scale: float = 1.0) -> dict[s
     }  # fmt: skip
 
 
-def throughput(n_tasks: int = 10_000, seconds: float = 10.0, clients: int = 2, rounds: int = 3) -> dict[str, Any]:
-    """Requests per second the emulator serves while holding n_tasks, loaded by `clients` processes,
-    `rounds` times on the same emulator; the count is taken at the server."""
+FIGURES = ("wall_s", "requests_per_s", "ideal_requests_per_s", "delay_p50_s", "delay_p95_s", "delay_max_s",
+           "client_cpu_us_per_poll", "peak_rss_mb", "loop_lag_p99_ms", "loop_lag_max_ms")  # fmt: skip
+
+
+def one(n_tasks: int = 10_000, time_scale: float = 1.0) -> dict[str, Any]:
+    """One round of `run` in fresh processes (this module as the client, so peak RSS is the client's alone)."""
+    command = [sys.executable, "-m", "benchmarks.scale", str(n_tasks), str(time_scale)]
+    return dict(json.loads(subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout))
+
+
+def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rounds of `run`: counts summed, timed figures as spreads, every round kept."""
+    out: dict[str, Any] = {key: runs[0][key] for key in ("tasks", "concurrency", "interval", "max_interval")}
+    out |= {key: sum(r[key] for r in runs) for key in ("lost", "wrong", "succeeded", "failed")}
+    out |= {key: spread([r[key] for r in runs]) for key in FIGURES}
+    out |= {"requests": [r["requests"] for r in runs], "requests_at_server": [r["requests_at_server"] for r in runs],
+            "ideal_requests": runs[0]["ideal_requests"], "creation_bound_s": max(r["creation_bound_s"] for r in runs),
+            "rounds": runs}  # fmt: skip
+    return out
+
+
+def throughput_one(n_tasks: int = 10_000, seconds: float = 10.0, clients: int = 2) -> float:
+    """Requests per second a fresh emulator process serves while holding n_tasks, loaded by `clients`
+    processes for `seconds`; the count is taken at the server."""
     ids = [f"load-{i:05d}" for i in range(n_tasks)]
-    per_round: list[float] = []
     with emulator_process() as url:
         add_tasks(url, [{"provider": "openmart", "task_id": t, "polls": 10**9} for t in ids])
         command = [sys.executable, "-m", "benchmarks.load", url, str(seconds), str(n_tasks)]
-        for _ in range(rounds):
-            before = server_requests(url)
-            procs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(clients)]
-            answers = [json.loads(proc.communicate(timeout=seconds + 60)[0]) for proc in procs]
-            served = server_requests(url) - before
-            if served != sum(a["requests"] for a in answers):
-                raise RuntimeError("the server counted other requests than the load processes sent")
-            per_round.append(served / max(a["seconds"] for a in answers))
+        before = server_requests(url)
+        procs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True) for _ in range(clients)]
+        answers = [json.loads(proc.communicate(timeout=seconds + 60)[0]) for proc in procs]
+        served = server_requests(url) - before
+    if served != sum(a["requests"] for a in answers):
+        raise RuntimeError("the server counted other requests than the load processes sent")
+    return served / max(a["seconds"] for a in answers)
+
+
+def throughput_summary(per_round: list[float], n_tasks: int = 10_000, seconds: float = 10.0,
+                       clients: int = 2) -> dict[str, Any]:  # fmt: skip
     return {"tasks_held": n_tasks, "seconds": seconds, "client_processes": clients,
             "requests_per_s": spread(per_round), "per_round": per_round}  # fmt: skip
 

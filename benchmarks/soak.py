@@ -95,15 +95,20 @@ def _summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def run(n_tasks: int = 1000, seed: int = 11, time_scale: float = 1.0, rounds: int = 3) -> dict[str, Any]:
-    """time_scale shrinks task durations, the schedule and the deadline (not the request timeout).
+def one(n_tasks: int = 1000, seed: int = 11, time_scale: float = 1.0) -> dict[str, Any]:
+    """One round: the faulted and the fault-free run of the same seeded scenario, one after the other.
 
-    The faulted and the fault-free run take turns, `rounds` times: the scenario and the faults are the
-    same each round (seeded), but which request meets which fault depends on timing, so requests per
-    task and the overrun are given as a spread."""
-    faulted, clean = [], []
-    for _ in range(rounds):
-        faulted.append(_once(n_tasks, seed, FAULTS, time_scale))
-        clean.append(_once(n_tasks, seed, None, time_scale))
+    time_scale shrinks task durations, the schedule and the deadline (not the request timeout)."""
+    return {"faulted": _once(n_tasks, seed, FAULTS, time_scale), "fault_free": _once(n_tasks, seed, None, time_scale)}
+
+
+def summary(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """The scenario and the faults are the same each round (seeded), but which request meets which fault
+    depends on timing, so requests per task, their ratio and the overrun are given as a spread."""
+    faulted, clean = [r["faulted"] for r in rounds], [r["fault_free"] for r in rounds]
     ratio = [f["requests_per_task"] / c["requests_per_task"] for f, c in zip(faulted, clean, strict=True)]
     return {"faulted": _summary(faulted), "fault_free": _summary(clean), "request_overhead": spread(ratio)}
+
+
+def run(n_tasks: int = 1000, seed: int = 11, time_scale: float = 1.0, rounds: int = 3) -> dict[str, Any]:
+    return summary([one(n_tasks, seed, time_scale) for _ in range(rounds)])
