@@ -4,6 +4,8 @@
 
 A timed figure (a spread: median and min-max over rounds) agrees when the second run's median lies
 inside the first run's min-max: what the report claims of a rerun. `--both` also asks the reverse.
+Figures are compared at four significant digits, finer than the report prints any of them (a peak
+RSS of 181.375 MB in every round of one run and 181.387 MB in the other is the same "181").
 A counted figure (the schedule and the frontier on the simulated clock, requests per polling round)
 agrees when it is equal. Prints one line per figure that does
 not agree, then a summary; exits 1 if any does not.
@@ -30,6 +32,10 @@ def spreads(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, float]]]
                 yield from spreads(value, f"{path}/{key}")
 
 
+def _digits(value: float) -> float:
+    return float(f"{value:.4g}")
+
+
 def compare(first: dict[str, Any], second: dict[str, Any], both: bool = False) -> tuple[list[str], int]:
     """(the disagreements, how many figures were compared)."""
     bad: list[str] = []
@@ -39,6 +45,7 @@ def compare(first: dict[str, Any], second: dict[str, Any], both: bool = False) -
         if b is None:
             bad.append(f"{path}: missing from the second run")
             continue
+        a, b = {k: _digits(v) for k, v in a.items()}, {k: _digits(v) for k, v in b.items()}
         inside = a["min"] <= b["median"] <= a["max"] and (not both or b["min"] <= a["median"] <= b["max"])
         if not inside:
             bad.append(f"{path}: {a['median']:.4g} [{a['min']:.4g}–{a['max']:.4g}] vs "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 import textwrap
 from typing import Any
 
@@ -38,7 +39,17 @@ def _wrap(text: str) -> str:
 
 
 def _rounds(n: int, word: str = "round") -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
+    return f"{n} {word}{'' if n == 1 else 'es' if word.endswith('s') else 's'}"
+
+
+def _span(values: list[float], form: str) -> str:
+    """'low-high' of the smallest and largest value in this format, or one value when they print alike."""
+    low, high = (format(v, form) for v in (min(values), max(values)))
+    return low if low == high else f"{low}–{high}"
+
+
+def _chance(p: float) -> str:
+    return "more than 99.99%" if p > 0.9999 else f"{p:.2%}"
 
 
 def inside_chance(n: int) -> float:
@@ -79,11 +90,10 @@ def _overhead(r: dict[str, Any]) -> str:
     model_us = [row["model_from_dict_us"] for row in prov.values()]
     served_ok = o["requests_served"] == o["requests_expected"]
     split_text = (
-        f"The network path (httpx, the socket and the emulator's answer) is {min(net_shares):.0%}–"
-        f"{max(net_shares):.0%} of a poll; `json.loads` takes {min(json_us):.0f}–{max(json_us):.0f} µs; the generated "
-        f"client {min(gen_shares):.0%}–{max(gen_shares):.0%}; taskwait's own share is {min(shares):.0%}–"
-        f"{max(shares):.0%}. This process's CPU time per poll (µs, median over the rounds; the rest of the wall time "
-        f"is the server and the kernel):"
+        f"The network path (httpx, the socket and the emulator's answer) is {_span(net_shares, '.0%')} of a poll; "
+        f"`json.loads` takes {_span(json_us, '.0f')} µs; the generated client {_span(gen_shares, '.0%')}; taskwait's "
+        f"own share is {_span(shares, '.0%')}. This process's CPU time per poll (µs, median over the rounds; the rest "
+        f"of the wall time is the server and the kernel):"
     )
     return f"""## 1. Per-poll overhead (loopback, server in another process)
 
@@ -116,7 +126,7 @@ target {_yes(worst_ratio <= OVERHEAD_TARGET)}.
 Where a `taskwait.get_task` poll goes (µs, share of the poll): httpx, socket and server = bare round
 trip minus `json.loads`; `json.loads` measured in-process on the same body; generated =
 `sync_detailed` minus bare (request building and the attrs models; building the model from the
-parsed dict alone takes {min(model_us):.0f}–{max(model_us):.0f} µs); taskwait = `get_task` minus `sync_detailed`
+parsed dict alone takes {_span(model_us, ".0f")} µs); taskwait = `get_task` minus `sync_detailed`
 (medians of per-round differences): taskwait's own code plus the httpx streaming path it reads answers
 through (each read bounded by the deadline, the body by 16 MiB), where the generated call reads
 the whole answer in one `request`.
@@ -267,9 +277,9 @@ def _scale_section(r: dict[str, Any]) -> str:
 
 {_table(["measure", "value", "target"], rows)}
 
-The server counted {", ".join(f"{n:,}" for n in served)} requests in the rounds; the schedule with instant answers needs
-{sc["ideal_requests"]:,}. The client kept up with {kept_up:.0%} of the request rate its schedule asked for (a poll that
-runs late is not skipped: it is made later, which is what the detection delay measures).
+The server counted {_span(served, ",")} requests a round (median {statistics.median(served):,.0f}); the schedule
+with instant answers needs {sc["ideal_requests"]:,}. The client kept up with {kept_up:.0%} of the request rate its
+schedule asked for (a poll that runs late is not skipped: it is made later, which is what the detection delay measures).
 
 **Emulator throughput** (issue target: ≥ 1,000 requests/s while holding {th["tasks_held"]:,} tasks):
 **{_s(th["requests_per_s"], 0)} requests/s**, median [min–max] of {_rounds(th["requests_per_s"]["rounds"])} of {
@@ -328,9 +338,9 @@ timed figures median [min–max].
 | lost tasks | {f["lost"]} | {c["lost"]} | 0 |
 | terminal statuses the server never sent | {f["invented_terminal"]} | {c["invented_terminal"]} | 0 |
 | finishing tasks that ended in an error or a wrong status | {f["wrong_outcome"]} | {c["wrong_outcome"]} | 0 |
-| tasks timed out, per round (scripted never to finish: {f["scripted_never_to_finish"]}) | {
-        ", ".join(map(str, f["timed_out"]))
-    } | {", ".join(map(str, c["timed_out"]))} | {f["scripted_never_to_finish"]} |
+| tasks timed out in a round, fewest–most (scripted never to finish: {f["scripted_never_to_finish"]}) | {
+        _span(f["timed_out"], "d")
+    } | {_span(c["timed_out"], "d")} | {f["scripted_never_to_finish"]} |
 | of them scripted never to finish (worst round) | {f["never_finishing_timed_out"]} | {
         c["never_finishing_timed_out"]
     } | {f["scripted_never_to_finish"]} |
@@ -405,8 +415,8 @@ def _passes(r: dict[str, Any]) -> str:
         f"in a shuffled order ({sizes['overhead_rounds']} rounds for the overhead, {sizes['imports_rounds']} for the "
         f"imports), so a spread covers the whole run's drift, not a few minutes of it. Were rounds independent "
         f"draws of one distribution, a rerun's median would land inside a min–max of {_rounds(fewest)} with a "
-        f"chance of {inside_chance(fewest):.1%}, and inside one of {_rounds(passes * sizes['overhead_rounds'])} with "
-        f"{inside_chance(passes * sizes['overhead_rounds']):.2%}: `python -m benchmarks.compare FIRST.json "
+        f"chance of {_chance(inside_chance(fewest))}, and inside one of {_rounds(passes * sizes['overhead_rounds'])} "
+        f"with {_chance(inside_chance(passes * sizes['overhead_rounds']))}: `python -m benchmarks.compare FIRST.json "
         f"SECOND.json` checks every figure of a rerun."
     )
 
