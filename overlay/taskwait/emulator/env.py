@@ -13,11 +13,13 @@ from starlette.responses import JSONResponse, Response
 from .formats import Format
 from .store import Store, TaskScript
 
-__all__ = ["Env", "Gate"]
+__all__ = ["Env", "Gate", "Handler"]
 
 # Checks a request the way the provider does before it looks at the work: rate limit, key, server-wide
 # faults. Answers (the response to send instead, or None; the headers every answer carries).
 Gate = Callable[[Request], Awaitable[tuple[Response | None, dict[str, str]]]]
+# A route's handler behind the gate: it gets the request and the headers every answer carries.
+Handler = Callable[[Request, dict[str, str]], Awaitable[Response]]
 
 
 @attrs.frozen
@@ -28,6 +30,15 @@ class Env:
     store: Store
     prefix: str  # "/<provider>" plus the real base path: every route of the provider starts with it
     gate: Gate
+
+    def gated(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+        """A route endpoint: the gate's refusal if it refuses, else the handler's answer."""
+
+        async def endpoint(request: Request) -> Response:
+            refused, headers = await self.gate(request)
+            return refused if refused is not None else await handler(request, headers)
+
+        return endpoint
 
     def json(self, body: Any, status: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:
         return JSONResponse(body, status, headers)

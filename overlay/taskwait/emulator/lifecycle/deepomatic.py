@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import attrs
@@ -19,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..env import Env
+from ..env import Env, Handler
 
 __all__ = ["FIRST_TASK_ID", "routes"]
 
@@ -144,11 +143,8 @@ def routes(env: Env) -> list[Route]:
     """The five inference routes; each starts a task that get-task and list-tasks then serve."""
     ids = _TaskIds()
 
-    def inference(param: str, public: bool, tensors: bool) -> Callable[[Request], Awaitable[Response]]:
-        async def handler(request: Request) -> Response:
-            refused, headers = await env.gate(request)
-            if refused is not None:
-                return refused
+    def inference(param: str, public: bool, tensors: bool) -> Handler:
+        async def handler(request: Request, headers: dict[str, str]) -> Response:
             if not (_NAME if public else _ID).fullmatch(request.path_params[param]):
                 return env.error(404, "Not found.", headers)
             body, error = await _read(env, request, headers)
@@ -166,5 +162,5 @@ def routes(env: Env) -> list[Route]:
 
         return handler
 
-    return [Route(f"{env.prefix}/v0.7{path}", inference(param, public, tensors), methods=["POST"])
+    return [Route(f"{env.prefix}/v0.7{path}", env.gated(inference(param, public, tensors)), methods=["POST"])
             for path, param, public, tensors in _ROUTES]  # fmt: skip

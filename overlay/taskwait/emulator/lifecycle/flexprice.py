@@ -79,10 +79,7 @@ def routes(env: Env) -> list[Route]:
         delay = max(0.0, env.store.timing.flexprice_not_found)
         asyncio.get_running_loop().call_later(delay, start_export, task_id, data)
 
-    async def list_tasks(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def list_tasks(request: Request, headers: dict[str, str]) -> Response:
         query = dict(request.query_params)
         try:
             limit = _int_param(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
@@ -102,10 +99,7 @@ def routes(env: Env) -> list[Route]:
         pagination = {"total": len(found), "limit": limit, "offset": offset}
         return env.json({"items": items, "pagination": pagination}, 200, headers)
 
-    async def update_status(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def update_status(request: Request, headers: dict[str, str]) -> Response:
         task_id = request.path_params["task_id"]
         try:
             body = await env.body(request)
@@ -126,10 +120,7 @@ def routes(env: Env) -> list[Route]:
             env.store.add(attrs.evolve(script, **sticks))
         return env.json({"message": "task status updated successfully"}, 200, headers)
 
-    async def download(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def download(request: Request, headers: dict[str, str]) -> Response:
         task_id = request.path_params["task_id"]
         view = env.store.peek(PROVIDER, task_id)
         if view is None:
@@ -154,9 +145,9 @@ def routes(env: Env) -> list[Route]:
 
     p = env.prefix
     return [
-        Route(p + "/tasks", list_tasks, methods=["GET"]),
+        Route(p + "/tasks", env.gated(list_tasks), methods=["GET"]),
         *scheduled.routes(env, state, force_run),
-        Route(p + "/tasks/{task_id}/status", update_status, methods=["PUT"]),
-        Route(p + "/tasks/{task_id}/download", download, methods=["GET"]),
+        Route(p + "/tasks/{task_id}/status", env.gated(update_status), methods=["PUT"]),
+        Route(p + "/tasks/{task_id}/download", env.gated(download), methods=["GET"]),
         Route(p + "/_exports/{task_id}.csv", exported_file, methods=["GET"]),
     ]

@@ -147,10 +147,7 @@ def routes(env: Env, state: State, force_run: ForceRun) -> list[Route]:
         with state.lock:
             state.scheduled[task["id"]] = task
 
-    async def create(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def create(request: Request, headers: dict[str, str]) -> Response:
         try:
             body = await env.body(request)
         except ValueError:
@@ -166,10 +163,7 @@ def routes(env: Env, state: State, force_run: ForceRun) -> list[Route]:
         store(task)
         return env.json(task, 201, headers)
 
-    async def list_all(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def list_all(request: Request, headers: dict[str, str]) -> Response:
         query = request.query_params
         try:
             limit = int(query.get("limit") or 50)
@@ -187,17 +181,11 @@ def routes(env: Env, state: State, force_run: ForceRun) -> list[Route]:
         pagination = {"total": len(page), "limit": limit, "offset": offset}
         return env.json({"items": page, "pagination": pagination}, 200, headers)
 
-    async def get_one(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def get_one(request: Request, headers: dict[str, str]) -> Response:
         task = find(request.path_params["id"])
         return env.json(task, 200, headers) if task is not None else bad(env, 404, NOT_FOUND, headers)
 
-    async def update(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def update(request: Request, headers: dict[str, str]) -> Response:
         try:
             body = await env.body(request)
         except ValueError:
@@ -217,10 +205,7 @@ def routes(env: Env, state: State, force_run: ForceRun) -> list[Route]:
             store(task)
         return env.json(task, 200, headers)
 
-    async def delete(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def delete(request: Request, headers: dict[str, str]) -> Response:
         task = find(request.path_params["id"])
         if task is None:
             return bad(env, 404, NOT_FOUND, headers)
@@ -231,10 +216,7 @@ def routes(env: Env, state: State, force_run: ForceRun) -> list[Route]:
         body = {"message": "Scheduled task archived successfully", "id": task["id"], "status": "archived"}
         return env.json(body, 200, headers)
 
-    async def run(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def run(request: Request, headers: dict[str, str]) -> Response:
         try:
             body = await env.body(request) if await request.body() else None
         except ValueError:
@@ -261,10 +243,10 @@ def routes(env: Env, state: State, force_run: ForceRun) -> list[Route]:
 
     p = env.prefix + "/tasks/scheduled"
     return [
-        Route(p, create, methods=["POST"]),
-        Route(p, list_all, methods=["GET"]),
-        Route(p + "/{id}", get_one, methods=["GET"]),
-        Route(p + "/{id}", update, methods=["PUT"]),
-        Route(p + "/{id}", delete, methods=["DELETE"]),
-        Route(p + "/{id}/run", run, methods=["POST"]),
+        Route(p, env.gated(create), methods=["POST"]),
+        Route(p, env.gated(list_all), methods=["GET"]),
+        Route(p + "/{id}", env.gated(get_one), methods=["GET"]),
+        Route(p + "/{id}", env.gated(update), methods=["PUT"]),
+        Route(p + "/{id}", env.gated(delete), methods=["DELETE"]),
+        Route(p + "/{id}/run", env.gated(run), methods=["POST"]),
     ]

@@ -24,14 +24,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..env import Env
+from ..env import Env, Handler
 from .lobstr_state import LobstrState, Run, Squid, iso
 from .lobstr_views import DEFAULT_LIMIT, page, result_rows, results_csv, run_body, run_stats, run_task
 
 __all__ = ["routes"]
 
 HASH = re.compile(r"^[0-9a-f]{32}$")
-Handler = Callable[[Request, dict[str, str]], Awaitable[Response]]
 
 
 class Problem(Exception):
@@ -57,16 +56,13 @@ def routes(env: Env) -> list[Route]:
     v1 = env.prefix + "/v1"
 
     def gated(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
-        async def endpoint(request: Request) -> Response:
-            refused, headers = await env.gate(request)
-            if refused is not None:
-                return refused
+        async def answer(request: Request, headers: dict[str, str]) -> Response:
             try:
                 return await handler(request, headers)
             except Problem as problem:
                 return problem.response(headers)
 
-        return endpoint
+        return env.gated(answer)
 
     async def json_body(request: Request) -> dict[str, Any]:
         try:

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..env import Env
+from ..env import Env, Handler
 
 __all__ = ["routes"]
 
@@ -169,13 +169,10 @@ def routes(env: Env) -> list[Route]:
     """The routes of Openmart's async work besides get-task."""
     batches = _Batches(env.store.seed)
 
-    def submitter(kind: str) -> Callable[[Request], Any]:
+    def submitter(kind: str) -> Handler:
         check, result = KINDS[kind]
 
-        async def submit(request: Request) -> Response:
-            refused, headers = await env.gate(request)
-            if refused is not None:
-                return refused
+        async def submit(request: Request, headers: dict[str, str]) -> Response:
             await anyio.sleep(env.store.timing.openmart_submit_delay)  # the real route sleeps ~26 s first
             try:
                 body = await env.body(request)
@@ -202,10 +199,7 @@ def routes(env: Env) -> list[Route]:
         views = [env.store.peek(PROVIDER, task_id) for task_id in batch.task_ids]
         return [(v.task_id, v.raw_status) for v in views if v is not None] if all(views) else None
 
-    async def batch_status(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def batch_status(request: Request, headers: dict[str, str]) -> Response:
         found = statuses(request.path_params["batch_id"])
         if found is None:
             return env.error(404, "Batch not found", headers)
@@ -213,10 +207,7 @@ def routes(env: Env) -> list[Route]:
         counts = {name.lower(): raw.count(name) for name in ("PROCESSING", "COMPLETED", "ERRORED")}
         return env.json(counts | {"total": len(raw), "batch_ready": counts["processing"] == 0}, 200, headers)
 
-    async def task_ids(request: Request) -> Response:
-        refused, headers = await env.gate(request)
-        if refused is not None:
-            return refused
+    async def task_ids(request: Request, headers: dict[str, str]) -> Response:
         wanted = request.query_params.get("status")
         if wanted is not None and wanted not in STATUSES:
             return env.error(400, f"status must be one of {', '.join(STATUSES)}", headers)
@@ -226,7 +217,7 @@ def routes(env: Env) -> list[Route]:
         return env.json([task_id for task_id, status in found if wanted in (None, status)], 200, headers)
 
     base = f"{env.prefix}/api/v1/task/batch"
-    return [Route(f"{base}/{kind}", submitter(kind), methods=["POST"]) for kind in KINDS] + [
-        Route(base + "/{batch_id}/status", batch_status, methods=["GET"]),
-        Route(base + "/{batch_id}/task_ids", task_ids, methods=["GET"]),
+    return [Route(f"{base}/{kind}", env.gated(submitter(kind)), methods=["POST"]) for kind in KINDS] + [
+        Route(base + "/{batch_id}/status", env.gated(batch_status), methods=["GET"]),
+        Route(base + "/{batch_id}/task_ids", env.gated(task_ids), methods=["GET"]),
     ]
