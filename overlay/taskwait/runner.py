@@ -8,6 +8,7 @@ decision (`engine`), every request plan (`wire`) and every send (`transport`).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Awaitable, Callable, Iterable
@@ -183,7 +184,11 @@ def run_sync(run: Run, concurrency: int, sleep: Callable[[float], object] | None
             wake.set()
             raise
 
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(max(0, concurrency - 1))]
+    def background() -> None:
+        with contextlib.suppress(BaseException):  # worker() halted the run with it: the caller raises it once
+            worker()
+
+    threads = [threading.Thread(target=background, daemon=True) for _ in range(max(0, concurrency - 1))]
     for thread in threads:
         thread.start()
     try:

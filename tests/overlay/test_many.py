@@ -74,6 +74,24 @@ def test_refused_key_raises_at_once_sync() -> None:
     assert len(script.requests) < 10
 
 
+def test_a_callback_error_reaches_the_caller_once_from_any_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """on_update raising on a worker thread: the caller gets the error, and no thread prints its own traceback."""
+    hooked: list[Any] = []
+    monkeypatch.setattr(threading, "excepthook", hooked.append)
+    states = {f"t{i}": [ok("databar", f"t{i}", "completed")] for i in range(6)}
+    callers: set[int] = set()
+
+    def on_update(snapshot: taskwait.TaskSnapshot) -> None:
+        callers.add(threading.get_ident())
+        raise OSError("the reader went away")
+
+    script = Script([by_id(states)])
+    with pytest.raises(OSError, match="the reader went away"):
+        taskwait.wait_for_many(script.client("databar"), list(states), concurrency=3, on_update=on_update,
+                               **FakeTime().kwargs())  # fmt: skip
+    assert hooked == [] and callers  # (which thread raised first is up to the scheduler)
+
+
 def test_refused_key_raises_at_once_async() -> None:
     states = {f"t{i}": [ok("databar", f"t{i}", "processing")] for i in range(5)}
     states["t3"] = [httpx.Response(401, json={"detail": f"bad key {KEY}"})]
