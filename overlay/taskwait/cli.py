@@ -8,6 +8,7 @@ exit codes (with several tasks the highest-ranked of 4, 3, 1 applies):
   4    authentication, not-found or provider error
   5    internal error: a bug in taskwait, please report it
   130  interrupted (Ctrl-C): what is known, the pending ids and a resume command are printed
+  141  the reader of stdout went away (e.g. `| head`): the command stops quietly
 """
 
 from __future__ import annotations
@@ -31,11 +32,11 @@ from .snapshot import TaskSnapshot
 from .status import PROVIDERS, Status
 from .wait import DEFAULT_TIMEOUT, check_task_id, get_task, wait_for_many
 
-__all__ = ["EXIT_AUTH_OR_PROVIDER", "EXIT_FAILED", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_TIMEOUT",
-           "EXIT_USAGE", "UNSAFE", "clean", "main"]  # fmt: skip
+__all__ = ["EXIT_AUTH_OR_PROVIDER", "EXIT_CLOSED_OUTPUT", "EXIT_FAILED", "EXIT_INTERNAL", "EXIT_INTERRUPTED",
+           "EXIT_OK", "EXIT_TIMEOUT", "EXIT_USAGE", "UNSAFE", "clean", "main"]  # fmt: skip
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_AUTH_OR_PROVIDER, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED, EXIT_CLOSED_OUTPUT = 130, 141  # 128 + SIGINT, 128 + SIGPIPE, as a shell reports them
 
 # C0, DEL, C1, bidirectional overrides and line separators: what can move, hide or forge text on a terminal.
 UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -265,6 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # during start-up or a report: no traceback
         _say("\ntaskwait: interrupted")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # nobody reads stdout any more; the interpreter's last flush must not complain
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLOSED_OUTPUT
     except Exception as exc:
         _say(f"taskwait: internal error: {type(exc).__name__}: {clean(exc)}")
         return EXIT_INTERNAL

@@ -174,7 +174,14 @@ def _short(task_id: str, width: int = 24) -> str:
 
 def output_console() -> Console:
     """stdout, as wide as the terminal, or wide enough not to wrap the table when piped."""
-    return Console() if sys.stdout.isatty() else Console(width=200)
+    return _Stdout() if sys.stdout.isatty() else _Stdout(width=200)
+
+
+class _Stdout(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader went away: raise as print() does (rich would exit 1); the CLI ends quietly on it."""
+        self.quiet = True
+        raise BrokenPipeError
 
 
 def summary_table(rows: Iterable[Row], title: str | None = None) -> Table:

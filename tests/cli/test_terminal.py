@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib.abc
 import json
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,10 +30,10 @@ def test_hostile_provider_text_is_neutralized_in_live_view_table_and_stderr(emu:
     failed = emu.add_task("flexprice", outcome="failure", error=HOSTILE, polls=0, total=10).task_id
     odd = emu.add_task("flexprice", task_id="ID\x1b]0;idtitle\x07", statuses=("\x1b]0;raw\x07ODD",), polls=0).task_id
 
-    def odd_status_shown(shown: str) -> bool:  # in the live view, neutralized; the wait goes on (status unknown)
-        return "\\x1b]0;raw\\x07ODD" in shown
+    def both_seen(shown: str) -> bool:  # the failure ended; the odd status is in the live view, neutralized
+        return "1/2 done" in shown and "\\x1b]0;raw\\x07ODD" in shown  # (the odd task waits on: status unknown)
 
-    code, shown = run_in_pty(wait_args(emu, "flexprice", failed, odd), env("flexprice"), odd_status_shown)
+    code, shown = run_in_pty(wait_args(emu, "flexprice", failed, odd), env("flexprice"), both_seen)
     assert code == 130
     assert not RAW_CONTROLS.search(shown), repr(RAW_CONTROLS.search(shown))
     table = shown.rsplit("waiting…", 1)[-1]
@@ -150,3 +152,15 @@ def test_live_view_summarizes_what_does_not_fit(emu: Emulator) -> None:
     more = [int(n) for n in re.findall(r"… (\d+) more", live)]
     assert more and all(n >= 30 - (12 - 5) for n in more)  # only the rows that fit the 12 lines
     assert all(task_id in shown[shown.index("task id") :] for task_id in ids)  # the final table has them all
+
+
+@pytest.mark.parametrize("extra", [["--json"], []])
+def test_a_reader_that_goes_away_ends_the_command_quietly(emu: Emulator, extra: list[str]) -> None:
+    """`taskwait wait ... | head -1`: once stdout's reader is gone the command stops, exit 141, no traceback."""
+    ids = [emu.add_task("databar", polls=0).task_id for _ in range(3)]
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line
+    command = [sys.executable, "-m", "taskwait", *wait_args(emu, "databar", *ids), *extra]
+    proc = subprocess.run(command, stdout=write, stderr=subprocess.PIPE, text=True, env=env("databar"), timeout=60)
+    os.close(write)
+    assert (proc.returncode, proc.stderr) == (cli.EXIT_CLOSED_OUTPUT, "")
