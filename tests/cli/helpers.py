@@ -68,7 +68,7 @@ def run_in_pty(
     pid, fd = pty.fork()
     if pid == 0:  # the child
         os.execve(sys.executable, [sys.executable, "-m", "taskwait", *args],
-                  environ | {"TERM": "xterm-256color", "COLUMNS": "120"} | size)  # fmt: skip
+                  environ | {"TERM": "xterm-256color", "COLUMNS": "120", "PYTHONFAULTHANDLER": "1"} | size)  # fmt: skip
     chunks: list[bytes] = []
     started, sent = time.monotonic(), False
     while True:
@@ -84,13 +84,30 @@ def run_in_pty(
         if interrupt_when is not None and not sent and interrupt_when(_text(chunks)):
             os.kill(pid, signal.SIGINT)
             sent = True
-        if time.monotonic() - started > BOUND:
-            os.kill(pid, signal.SIGKILL)
+        if time.monotonic() - started > BOUND:  # SIGABRT: faulthandler shows where every thread is
+            os.kill(pid, signal.SIGABRT)
+            chunks.extend(_drain(fd, 2.0))
             os.waitpid(pid, 0)
             pytest.fail(f"the command hung (interrupted: {sent}); it showed:\n{_text(chunks)}")
     _, status = os.waitpid(pid, 0)
     os.close(fd)
     return os.waitstatus_to_exitcode(status), _text(chunks)
+
+
+def _drain(fd: int, seconds: float) -> list[bytes]:
+    """What the pty still shows within `seconds` (or until it closes)."""
+    chunks, ends = [], time.monotonic() + seconds
+    while time.monotonic() < ends:
+        if not select.select([fd], [], [], 0.05)[0]:
+            continue
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return chunks
 
 
 def _text(chunks: list[bytes]) -> str:
