@@ -67,7 +67,3 @@ def summary(sessions: list[dict[str, list[tuple[dict[str, Any], float]]]]) -> di
         out[way] = {"import_s": spread([a["seconds"] for a, _ in seen]), "process_s": spread([w for _, w in seen]),
                     "modules": seen[-1][0]["modules"], "extras_loaded": seen[-1][0]["extras_loaded"]}  # fmt: skip
     return out
-
-
-def run(rounds: int = 15, seed: int = 9) -> dict[str, Any]:
-    return summary([session(rounds, seed)])

@@ -137,8 +137,3 @@ def summary(sessions: list[dict[str, Any]]) -> dict[str, Any]:
             "model_from_dict_us": parsing["model_us"],
         }
     return results
-
-
-def run(n: int = 200, rounds: int = 25, seed: int = 5) -> dict[str, Any]:
-    """One session of `rounds` rounds, summarised (`make bench` spreads sessions across its whole run)."""
-    return summary([session(n, rounds, seed)])

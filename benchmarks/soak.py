@@ -108,7 +108,3 @@ def summary(rounds: list[dict[str, Any]]) -> dict[str, Any]:
     faulted, clean = [r["faulted"] for r in rounds], [r["fault_free"] for r in rounds]
     ratio = [f["requests_per_task"] / c["requests_per_task"] for f, c in zip(faulted, clean, strict=True)]
     return {"faulted": _summary(faulted), "fault_free": _summary(clean), "request_overhead": spread(ratio)}
-
-
-def run(n_tasks: int = 1000, seed: int = 11, time_scale: float = 1.0, rounds: int = 3) -> dict[str, Any]:
-    return summary([one(n_tasks, seed, time_scale) for _ in range(rounds)])
