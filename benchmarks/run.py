@@ -75,8 +75,7 @@ def _timed(
     return {
         "overhead": (lambda i: overhead.session(sizes["overhead"], sizes["overhead_rounds"], seed=i), overhead.summary),
         "scale": (lambda i: scale.one(sizes["scale"], sizes["scale_time"]), scale.summary),
-        "throughput": (lambda i: scale.throughput_one(seconds=sizes["throughput"]),
-                       lambda rounds: scale.throughput_summary(rounds, seconds=sizes["throughput"])),
+        "throughput": (lambda i: scale.throughput_one(seconds=sizes["throughput"]), scale.throughput_summary),
         "soak": (lambda i: soak.one(sizes["soak"], time_scale=sizes["soak_time"]), soak.summary),
         "celery": (lambda i: celery_throughput.measure(sizes["celery"], sizes["celery_workers"]),
                    celery_throughput.summary),

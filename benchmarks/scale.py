@@ -186,7 +186,7 @@ def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def throughput_one(n_tasks: int = 10_000, seconds: float = 10.0, clients: int = 2) -> float:
+def throughput_one(n_tasks: int = 10_000, seconds: float = 10.0, clients: int = 2) -> dict[str, Any]:
     """Requests per second a fresh emulator process serves while holding n_tasks, loaded by `clients`
     processes for `seconds`; the count is taken at the server."""
     ids = [f"load-{i:05d}" for i in range(n_tasks)]
@@ -199,13 +199,13 @@ def throughput_one(n_tasks: int = 10_000, seconds: float = 10.0, clients: int = 
         served = server_requests(url) - before
     if served != sum(a["requests"] for a in answers):
         raise RuntimeError("the server counted other requests than the load processes sent")
-    return served / max(a["seconds"] for a in answers)
-
-
-def throughput_summary(per_round: list[float], n_tasks: int = 10_000, seconds: float = 10.0,
-                       clients: int = 2) -> dict[str, Any]:  # fmt: skip
     return {"tasks_held": n_tasks, "seconds": seconds, "client_processes": clients,
-            "requests_per_s": spread(per_round), "per_round": per_round}  # fmt: skip
+            "requests_per_s": served / max(a["seconds"] for a in answers)}  # fmt: skip
+
+
+def throughput_summary(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    per_round = [r["requests_per_s"] for r in rounds]
+    return rounds[0] | {"requests_per_s": spread(per_round), "per_round": per_round}
 
 
 if __name__ == "__main__":
