@@ -71,16 +71,8 @@ def run_in_pty(
                   environ | {"TERM": "xterm-256color", "COLUMNS": "120", "PYTHONFAULTHANDLER": "1"} | size)  # fmt: skip
     chunks: list[bytes] = []
     started, sent = time.monotonic(), False
-    while True:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                data = os.read(fd, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
+    while (data := _read(fd)) is not None:
+        chunks.append(data)
         if interrupt_when is not None and not sent and interrupt_when(_text(chunks)):
             os.kill(pid, signal.SIGINT)
             sent = True
@@ -97,17 +89,19 @@ def run_in_pty(
 def _drain(fd: int, seconds: float) -> list[bytes]:
     """What the pty still shows within `seconds` (or until it closes)."""
     chunks, ends = [], time.monotonic() + seconds
-    while time.monotonic() < ends:
-        if not select.select([fd], [], [], 0.05)[0]:
-            continue
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
+    while time.monotonic() < ends and (data := _read(fd)) is not None:
         chunks.append(data)
     return chunks
+
+
+def _read(fd: int) -> bytes | None:
+    """What the pty shows within 0.05 s (b"" if nothing), or None once it has closed."""
+    if not select.select([fd], [], [], 0.05)[0]:
+        return b""
+    try:
+        return os.read(fd, 65536) or None
+    except OSError:  # the child's side closed (EIO on Linux)
+        return None
 
 
 def _text(chunks: list[bytes]) -> str:
