@@ -8,18 +8,57 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
-__all__ = ["MODES", "hostile_server"]
+__all__ = ["DRIPS", "MODES", "drip_server", "hostile_server"]
 
 Behaviour = Callable[[socket.socket], None]
 
 
-def _read_request(conn: socket.socket) -> None:
+def _read_request(conn: socket.socket) -> bytes:
+    """The request's head (b"" if the client went away first)."""
     data = b""
     while b"\r\n\r\n" not in data:
         chunk = conn.recv(4096)
         if not chunk:
-            return
+            return b""
         data += chunk
+    return data
+
+
+def _slowly(conn: socket.socket, data: bytes, gap: float = 0.1) -> None:
+    for byte in data:
+        conn.sendall(bytes([byte]))
+        time.sleep(gap)
+
+
+def _forever(conn: socket.socket, data: bytes) -> None:
+    """`data` a byte at a time, then the same again, for longer than any test waits (30 s)."""
+    stop = time.monotonic() + 30
+    while time.monotonic() < stop:
+        _slowly(conn, data)
+
+
+_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+# Each answer drips one part, a byte every 0.1 s, so that no read waits long enough for a read timeout.
+DRIPS: dict[str, Callable[[socket.socket], None]] = {
+    "status-line": lambda conn: (conn.sendall(b"HTTP/1.1 200 "), _forever(conn, b"O")),
+    "headers": lambda conn: (conn.sendall(_HEAD + b"X-Drip: "), _forever(conn, b"x")),
+    "chunk-sizes": lambda conn: (
+        conn.sendall(_HEAD + b"Transfer-Encoding: chunked\r\n\r\n"),
+        _forever(conn, b"1\r\n \r\n"),  # a chunk of one space, its size line dripped, again and again
+    ),
+    "trailers": lambda conn: (
+        conn.sendall(_HEAD + b"Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\nX-Trailer: "),
+        _forever(conn, b"x"),
+    ),
+    "interim": lambda conn: _forever(conn, b"HTTP/1.1 100 Continue\r\n\r\n"),  # endless 1xx interim answers
+}
+
+
+def _drip_by_path(conn: socket.socket) -> None:
+    """Drip the part that the request's last path segment names (the task id): `/v1/tasks/headers`."""
+    head = _read_request(conn)
+    path = head.split(b" ", 2)[1].decode() if head.count(b" ") >= 2 else ""
+    DRIPS[path.rstrip("/").rsplit("/", 1)[-1]](conn)
 
 
 def _hang(conn: socket.socket) -> None:
@@ -47,7 +86,7 @@ def _answer(status: int, body: bytes, content_type: str = "application/json") ->
 
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
-MODES: dict[str, Behaviour] = {"hang": _hang, "drip": _drip}
+MODES: dict[str, Behaviour] = {"hang": _hang, "drip": _drip, "drip-by-path": _drip_by_path}
 
 
 @contextlib.contextmanager
@@ -78,6 +117,11 @@ def hostile_server(behaviour: Behaviour | str) -> Iterator[str]:
         stop.set()
         thread.join(timeout=2)
         server.close()
+
+
+def drip_server() -> contextlib.AbstractContextManager[str]:
+    """A server that drips the part of its answer named by the task id asked for (one of `DRIPS`)."""
+    return hostile_server("drip-by-path")
 
 
 def _guarded(behave: Behaviour, conn: socket.socket) -> None:

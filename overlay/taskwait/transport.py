@@ -1,10 +1,10 @@
 """Sending a plan's requests under a hard deadline: the only module that does I/O for a wait.
 
-A request gets at most the time left before its deadline, for everything: connect, write, pool
-and the whole body (not each read). Async: one cancel scope around the request. Sync: httpx
-timeouts clamped to the time left cover everything up to the headers; a watchdog thread shuts
-the socket down if the body is still arriving at the deadline (a server may drip it byte by byte,
-and a blocking read cannot be interrupted otherwise).
+A request gets at most the time left before its deadline for the whole exchange: connect, write,
+pool, the status line, the headers and the whole body (not each read). Async: one cancel scope
+around the request. Sync: httpx timeouts clamped to the time left, and a watchdog thread that
+shuts the exchange's socket down at the deadline (a server may drip any part of its answer a byte
+at a time, and a blocking read cannot be interrupted otherwise).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from .wire import Plan, Reply
 __all__ = ["MAX_BODY", "AnswerTooLarge", "drive", "drive_async"]
 
 MAX_BODY = 16 * 1024 * 1024  # bytes; a task answer is kilobytes, anything this large is not one
-SLACK = 0.25  # seconds a read may outlast the deadline before the watchdog is worth its cost (a lock, a notify)
 Clock = Callable[[], float]
 
 
@@ -56,24 +55,38 @@ def request_budget(timeout: httpx.Timeout) -> float | None:
 
 
 class _Watchdog:
-    """One daemon thread that shuts down the sockets of requests still reading at their deadline."""
+    """One daemon thread that shuts down the socket of every sync exchange still running at its deadline.
+
+    An entry is armed before the request is sent, so the deadline bounds the whole exchange: connect,
+    the status line, the headers (and any `1xx` interim answers), the body, its chunk sizes and trailers.
+    A server that drips any of them a byte at a time defeats httpx's per-read timeouts, not this.
+    """
+
+    RETRY = 0.02  # seconds between looks for an exchange's socket when it has none yet (still connecting)
 
     def __init__(self) -> None:
-        self._heap: list[tuple[float, int, socket.socket]] = []
+        self._heap: list[tuple[float, int, Callable[[], socket.socket | None]]] = []
         self._armed: set[int] = set()
         self._ids = itertools.count()
         self._cv = threading.Condition()
         self._thread: threading.Thread | None = None
 
-    def arm(self, sock: socket.socket, seconds: float) -> int:
+    def arm(self, find: Callable[[], socket.socket | None], seconds: float) -> int:
+        """Shut down the socket `find()` names once `seconds` have passed, unless disarmed before."""
         with self._cv:
             token = next(self._ids)
-            heapq.heappush(self._heap, (time.monotonic() + seconds, token, sock))
+            due = time.monotonic() + seconds
+            wake = not self._heap or due < self._heap[0][0]  # the thread sleeps until the earliest entry
+            heapq.heappush(self._heap, (due, token, find))
             self._armed.add(token)
+            if len(self._heap) > 2 * len(self._armed) + 64:  # disarmed entries pile up behind later deadlines
+                self._heap = [entry for entry in self._heap if entry[1] in self._armed]
+                heapq.heapify(self._heap)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="taskwait-deadline", daemon=True)
                 self._thread.start()
-            self._cv.notify()
+            if wake:
+                self._cv.notify()
             return token
 
     def disarm(self, token: int) -> None:
@@ -88,24 +101,42 @@ class _Watchdog:
                 if not self._heap:
                     self._cv.wait()
                     continue
-                due, token, sock = self._heap[0]
+                due, token, find = self._heap[0]
                 left = due - time.monotonic()
                 if left > 0:
                     self._cv.wait(left)
                     continue
                 heapq.heappop(self._heap)
+                sock = find()
+                if sock is None:  # not connected yet: look again shortly, until the exchange ends
+                    heapq.heappush(self._heap, (time.monotonic() + self.RETRY, token, find))
+                    continue
                 self._armed.discard(token)
                 with contextlib.suppress(OSError):  # wakes the blocked read; the connection is discarded
                     sock.shutdown(socket.SHUT_RDWR)
 
 
 _WATCHDOG = _Watchdog()
+_MARK = "taskwait.exchange"  # a request extension naming one exchange, so the watchdog can find its connection
 
 
-def _socket_of(response: httpx.Response) -> socket.socket | None:
-    stream = response.extensions.get("network_stream")
-    sock = stream.get_extra_info("socket") if stream is not None else None
-    return sock if isinstance(sock, socket.socket) else None
+def _exchange_socket(http: httpx.Client, mark: object) -> socket.socket | None:
+    """The socket of the connection serving the exchange marked `mark`, or None (not connected yet, or done).
+
+    httpx has no public way to reach a connection before its headers arrive, so this reads httpcore's
+    pool: the queued and active requests (`PoolRequest.request`, `.connection`) and the connection's
+    network stream. tests/e2e/test_drip.py pins it against real dripping servers; if httpcore renames
+    these, the lookup finds nothing and those tests fail.
+    """
+    for transport in (http._transport, *http._mounts.values()):  # private: see the docstring
+        for pending in list(getattr(getattr(transport, "_pool", None), "_requests", ())):
+            if pending.request.extensions.get(_MARK) is not mark:
+                continue
+            inner = getattr(pending.connection, "_connection", None)  # HTTPConnection → HTTP11Connection
+            stream = getattr(inner, "_network_stream", None)
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            return sock if isinstance(sock, socket.socket) else None
+    return None
 
 
 def _whole(response: httpx.Response, raw: bytes) -> httpx.Response:
@@ -142,21 +173,16 @@ def _send(http: httpx.Client, request: dict[str, Any], deadline: float | None, c
     timeout = _timeout_left(http.timeout, deadline, clock)
     if isinstance(timeout, DeadlineReached):
         return timeout
+    mark = object()
+    guard = None if deadline is None else _WATCHDOG.arm(lambda: _exchange_socket(http, mark), deadline - clock())
     try:
-        with http.stream(**request, timeout=timeout) as response:
+        with http.stream(**request, timeout=timeout, extensions={_MARK: mark}) as response:
             if _already_read(response):
                 return response
-            guard: int | None = None
-            try:
-                raw = bytearray()
-                guard = _guard(response, deadline, clock, timeout.read)
-                for chunk in response.iter_raw():
-                    if too_large := _add(raw, chunk):
-                        return too_large
-                    guard = guard if guard is not None else _guard(response, deadline, clock, timeout.read)
-            finally:
-                if guard is not None:
-                    _WATCHDOG.disarm(guard)
+            raw = bytearray()
+            for chunk in response.iter_raw():
+                if too_large := _add(raw, chunk):
+                    return too_large
             if deadline is not None and clock() > deadline:
                 return DeadlineReached("the answer was still arriving at the deadline")
             return _whole(response, bytes(raw))
@@ -164,18 +190,9 @@ def _send(http: httpx.Client, request: dict[str, Any], deadline: float | None, c
         if deadline is not None and clock() >= deadline:
             return DeadlineReached(f"cut at the deadline ({type(exc).__name__})")
         return exc
-
-
-def _guard(response: httpx.Response, deadline: float | None, clock: Clock, read_timeout: float | None) -> int | None:
-    """Arm the watchdog once the next read could end past the deadline by more than `SLACK` (the time left
-    is under the read timeout); until then the read timeout itself bounds every read. None: not armed."""
-    if deadline is None:
-        return None
-    left = deadline - clock()
-    if read_timeout is not None and left + SLACK >= read_timeout:
-        return None
-    sock = _socket_of(response)
-    return _WATCHDOG.arm(sock, max(left, 0.0)) if sock is not None else None
+    finally:
+        if guard is not None:
+            _WATCHDOG.disarm(guard)
 
 
 async def _send_async(http: httpx.AsyncClient, request: dict[str, Any], deadline: float | None,
