@@ -117,6 +117,10 @@ class Run:
         self.limit = LIST_CHUNK if batched else 1
         self.window = self.policy.max_interval * self.policy.jitter if batched else 0.0
 
+    def workers(self, concurrency: int) -> int:
+        """How many workers to start: never more than there are ids, so a huge `concurrency` costs nothing."""
+        return max(1, min(concurrency, len(self.waits.states)))
+
     def take(self) -> list[str] | float | None:
         return self.waits.take(self.clock(), self.limit, self.window)
 
@@ -188,7 +192,7 @@ def run_sync(run: Run, concurrency: int, sleep: Callable[[float], object] | None
         with contextlib.suppress(BaseException):  # worker() halted the run with it: the caller raises it once
             worker()
 
-    threads = [threading.Thread(target=background, daemon=True) for _ in range(max(0, concurrency - 1))]
+    threads = [threading.Thread(target=background, daemon=True) for _ in range(run.workers(concurrency) - 1)]
     for thread in threads:
         thread.start()
     try:
@@ -222,7 +226,7 @@ async def run_async(run: Run, concurrency: int, sleep: Callable[[float], Awaitab
             group.cancel_scope.cancel()
 
     async with group:
-        for _ in range(concurrency):
+        for _ in range(run.workers(concurrency)):
             group.start_soon(worker)
 
 

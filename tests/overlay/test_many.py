@@ -201,3 +201,42 @@ def test_deepomatic_polls_many_tasks_per_request_and_loses_no_id() -> None:
     assert set(server.get_requests) == {ids[7], ids[9]}
     total = server.list_requests + len(server.get_requests)
     assert total * 20 <= 3 * 250
+
+
+def living(backend: str) -> int:
+    """Tasks alive in the running event loop."""
+    if backend == "trio":
+        import trio
+
+        return int(trio.lowlevel.current_statistics().tasks_living)
+    import asyncio
+
+    return len(asyncio.all_tasks())
+
+
+def test_a_huge_concurrency_starts_no_more_workers_than_there_are_ids() -> None:
+    threads: list[int] = []
+    client = Script([ok("databar", "a", "processing"), ok("databar", "a", "completed")]).client("databar")
+    before = threading.active_count()
+    results = taskwait.wait_for_many(client, ["a"], concurrency=10**6, timeout=5,
+                                     on_attempt=lambda *_: threads.append(threading.active_count()),
+                                     **FakeTime().kwargs())  # fmt: skip
+    assert results["a"].status is Status.SUCCEEDED
+    assert max(threads) <= before + 1  # this thread only (and the deadline watchdog, started once per process)
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_a_huge_concurrency_starts_no_more_tasks_than_there_are_ids_async(backend: str) -> None:
+    tasks: list[int] = []
+    base: list[int] = []
+
+    async def main() -> dict[str, Any]:
+        base.append(living(backend))
+        answers = {t: [ok("databar", t, "processing"), ok("databar", t, "completed")] for t in ("a", "b")}
+        client = Script([by_id(answers)]).client("databar")
+        return await taskwait.wait_for_many_async(
+            client, ["a", "b"], concurrency=10**6, timeout=5,
+            on_attempt=lambda *_: tasks.append(living(backend)), **FakeTime().kwargs(use_async=True))  # fmt: skip
+
+    results = anyio.run(main, backend=backend)
+    assert set(results) == {"a", "b"} and max(tasks) == base[0] + 2  # one worker per id
