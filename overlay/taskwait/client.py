@@ -9,18 +9,22 @@ from __future__ import annotations
 import functools
 import os
 import re
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-import databar_client
-import deepomatic_client
-import flexprice_client
 import httpx
-import lobstr_client
-import openmart_client
 
 from .errors import ConfigurationError
-from .providers import ADAPTERS, AnyAuthenticatedClient
+from .providers import ADAPTERS
 from .status import PROVIDERS, Provider
+
+if TYPE_CHECKING:  # at run time a provider's generated package is imported when `connect` first asks for it
+    import databar_client
+    import deepomatic_client
+    import flexprice_client
+    import lobstr_client
+    import openmart_client
+
+    from .providers import AnyAuthenticatedClient
 
 __all__ = ["DEFAULT_REQUEST_TIMEOUT", "base_url_problem", "check_base_url", "check_key", "connect"]
 

@@ -13,20 +13,23 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
 from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, Transient, decide
 from .errors import TaskwaitError
-from .providers import ADAPTERS, AnyClient
+from .providers import ADAPTERS
 from .runner import check_task_id, policy_for
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS
 from .transport import drive, drive_async
 from .wait import DEFAULT_TIMEOUT
 from .wire import Context, get_plan
+
+if TYPE_CHECKING:
+    from .providers import AnyClient
 
 __all__ = ["KINDS", "WaitState", "begin", "step", "step_async"]
 

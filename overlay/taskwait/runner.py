@@ -12,16 +12,20 @@ import contextlib
 import logging
 import threading
 from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING
 
 import anyio
 
 from .engine import Attempt, Observed, Policy, Raise, Sleep, Transient, check_seconds
 from .errors import AuthenticationError, TaskwaitError
-from .providers import Adapter, AnyClient, handle_of
+from .providers import Adapter, handle_of
 from .schedule import Result, Waits
 from .snapshot import TaskSnapshot
 from .transport import drive, drive_async
 from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
+
+if TYPE_CHECKING:
+    from .providers import AnyClient
 
 __all__ = ["OnAttempt", "OnUpdate", "Run", "check_concurrency", "check_task_id", "check_task_ids", "policy_for",
            "resolve", "run_async", "run_sync"]  # fmt: skip

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import enum
 from types import MappingProxyType
-from typing import Literal, TypeGuard
+from typing import Literal, TypeGuard, get_args
 
-__all__ = ["PROVIDERS", "Provider", "Status", "is_provider", "normalize_status"]
+__all__ = ["KINDS", "PROVIDERS", "Kind", "Provider", "Status", "is_provider", "normalize_status"]
 
 Provider = Literal["databar", "deepomatic", "flexprice", "lobstr", "openmart"]
-PROVIDERS: tuple[Provider, ...] = ("databar", "deepomatic", "flexprice", "lobstr", "openmart")
+PROVIDERS: tuple[Provider, ...] = get_args(Provider)
+# Every kind of unit some provider tracks; each adapter's `units` are a part of it (tests/overlay/test_units.py).
+Kind = Literal["task", "run", "upload", "batch"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 def is_provider(name: object) -> TypeGuard[Provider]:

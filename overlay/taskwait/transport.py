@@ -17,14 +17,16 @@ import threading
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 import httpx
 
 from .engine import Attempt
-from .providers import AnyClient
 from .wire import Plan, Reply
+
+if TYPE_CHECKING:
+    from .providers import AnyClient
 
 __all__ = ["MAX_BODY", "AnswerTooLarge", "drive", "drive_async"]
 

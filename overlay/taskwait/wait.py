@@ -5,12 +5,13 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING
 
 import httpx
 
 from .engine import Attempt, Fatal, Observed
 from .errors import ProviderError
-from .providers import Adapter, AnyClient, AnyHandle
+from .providers import Adapter
 from .runner import (
     OnAttempt,
     OnUpdate,
@@ -26,6 +27,9 @@ from .schedule import Result
 from .snapshot import TaskSnapshot
 from .transport import drive, drive_async, request_budget
 from .wire import Context, get_plan
+
+if TYPE_CHECKING:
+    from .providers import AnyClient, AnyHandle
 
 __all__ = [
     "DEFAULT_CONCURRENCY",

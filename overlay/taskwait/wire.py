@@ -15,7 +15,7 @@ import logging
 import math
 import time
 from collections.abc import Callable, Generator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
@@ -24,9 +24,12 @@ import httpx
 from .client import check_base_url, check_key
 from .engine import Attempt, Fatal, Observed, Transient
 from .errors import AuthenticationError, ProviderError, TaskNotFound, excerpt, redact
-from .providers import Adapter, AnyAuthenticatedClient, AnyClient, Read, Unit, adapter_for, plain
+from .providers import Adapter, Read, Unit, adapter_for, plain
 from .snapshot import TaskSnapshot
 from .status import Status, normalize_status
+
+if TYPE_CHECKING:
+    from .providers import AnyClient
 
 __all__ = ["LIST_CHUNK", "Context", "Plan", "Reply", "get_plan", "list_plan", "parse_retry_after", "secrets_of"]
 
@@ -39,7 +42,7 @@ _ATTEMPTS = (Observed, Transient, Fatal)
 
 def secrets_of(client: AnyClient, adapter: Adapter) -> tuple[str, ...]:
     """The API key as it may show up in an answer: the token and the auth header's value."""
-    found = {client.token if isinstance(client, AnyAuthenticatedClient) else ""}
+    found = {client.token if adapter.authenticates(client) else ""}
     # A plain Client may carry the key as a header: the generated client's field (attrs alias `headers`).
     for name, value in client._headers.items():
         if name.lower() == adapter.auth_header.lower():
@@ -81,7 +84,7 @@ class Context:
         """
         adapter = adapter_for(client)
         check_base_url(adapter.name, client._base_url)  # the generated client's field (attrs alias base_url)
-        if isinstance(client, AnyAuthenticatedClient):
+        if adapter.authenticates(client):
             check_key(adapter.name, client.token)
         return cls(adapter, client, secrets_of(client, adapter), time.time)
 

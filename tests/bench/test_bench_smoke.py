@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import taskwait
-from benchmarks import batch, common, run, scale, schedule
+from benchmarks import batch, common, compare, run, scale, schedule
 from taskwait.snapshot import TaskSnapshot
 from taskwait.status import Status
 
@@ -42,6 +42,7 @@ def test_every_benchmark_runs_tiny_and_keeps_its_promises() -> None:
         assert row["waits"] == run.TINY["celery"] and row["waits_per_second"]["median"] > 0
     for row in results["imports"].values():
         assert 0 < row["import_s"]["median"] < row["process_s"]["median"]
+        assert row["ratio"]["rounds"] == row["import_s"]["rounds"] and row["ratio"]["min"] > 0
     assert results["imports"]["base install (extras blocked)"]["extras_loaded"] == []
     report = run.report(results)
     assert "## 8. Generation" in report and "nan" not in report
@@ -85,3 +86,21 @@ def test_scale_counts_lost_and_wrong_tasks() -> None:
     del results[scripts[-1]["task_id"]]
     counts = scale.check(scripts, results)
     assert counts["wrong"] == 1 and counts["lost"] == 1
+
+
+def _spread(median: float) -> dict[str, float]:
+    return {"median": median, "min": median * 0.9, "max": median * 1.1, "rounds": 5}
+
+
+def test_compare_judges_ratios_everywhere_and_absolute_figures_on_the_same_machine_only() -> None:
+    def results(machine: str, seconds: float, ratio: float) -> dict[str, object]:
+        return {"machine": machine, "schedule": {}, "frontier": {}, "batch": {"requests_per_round": [10]},
+                "imports": {"base": {"import_s": _spread(seconds), "ratio": _spread(ratio)}}}  # fmt: skip
+
+    first = results("Xeon", 0.2, 1.3)
+    bad, judged, unjudged = compare.compare(first, results("EPYC", 0.5, 1.3))
+    assert bad == [] and len(unjudged) == 1 and "import_s" in unjudged[0] and judged == 4
+    bad, _, _ = compare.compare(first, results("EPYC", 0.5, 1.6))
+    assert [line.split(":")[0] for line in bad] == ["/imports/base/ratio"]
+    bad, judged, unjudged = compare.compare(first, results("Xeon", 0.5, 1.3))
+    assert [line.split(":")[0] for line in bad] == ["/imports/base/import_s"] and unjudged == [] and judged == 5

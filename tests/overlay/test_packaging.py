@@ -41,3 +41,23 @@ def test_the_extras_are_declared() -> None:
     assert "starlette" not in runtime and "uvicorn" not in runtime and "rich" not in runtime
     assert any(d.startswith("rich") for d in project["optional-dependencies"]["cli"])
     assert any(d.startswith("starlette") for d in project["optional-dependencies"]["emulator"])
+
+
+LAZY = """
+import json, sys
+import taskwait
+def loaded():
+    return sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0].endswith("_client")})
+before = loaded()
+client = taskwait.connect("lobstr", "k" * 40, base_url="http://127.0.0.1:9")
+taskwait.begin("lobstr", "T1")
+from taskwait.wire import Context
+Context.of(client)
+print(json.dumps([before, loaded()]))
+"""
+
+
+def test_import_taskwait_loads_no_provider_until_one_is_used() -> None:
+    result = subprocess.run([sys.executable, "-c", LAZY], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [[], ["lobstr_client"]]

@@ -174,3 +174,11 @@ def test_openmart_gets_a_read_timeout_longer_than_its_submit_throttle() -> None:
     timeout = taskwait.connect("openmart", "k-12345").get_httpx_client().timeout
     assert timeout.read is not None and timeout.read >= 60  # a submit sleeps ~26 s before it answers
     assert taskwait.connect("databar", "k-12345").get_httpx_client().timeout.read == 30
+
+
+def test_the_known_kinds_are_exactly_the_units_the_adapters_have() -> None:
+    from taskwait.providers import ADAPTERS
+    from taskwait.status import KINDS
+
+    units = [kind for adapter in ADAPTERS.values() for kind in adapter.units]
+    assert tuple(dict.fromkeys(units)) == KINDS

@@ -16,15 +16,17 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..client import connect
-from ..providers import AnyClient
 from ..resume import WaitState, begin, step
 from ..wait import DEFAULT_TIMEOUT
 from .store import RedisStore
+
+if TYPE_CHECKING:
+    from ..providers import AnyClient
 
 __all__ = ["DEFAULT_RATES", "Settings", "install", "result", "runtime", "submit", "sweep", "wait_id_for"]
 

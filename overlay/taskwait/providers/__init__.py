@@ -6,24 +6,40 @@ and never name a provider themselves. One module a provider; `base` holds the ro
 
 from __future__ import annotations
 
-from typing import TypeAlias
+import importlib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from databar_client.models import RunResponse as DatabarRun
-from databar_client.models import Task as DatabarTask
-from deepomatic_client.models import InferenceResponse as DeepomaticInference
-from deepomatic_client.models import Task as DeepomaticTask
-from flexprice_client.models import TaskResponse as FlexpriceTask
-from flexprice_client.models import TriggerForceRunResponse as FlexpriceForceRun
-from lobstr_client.models import Run as LobstrRun
-from lobstr_client.models import Task as LobstrTask
-from lobstr_client.models import TaskUpload as LobstrUploadStarted
-from lobstr_client.models import UploadStatus as LobstrUpload
-from openmart_client.models import BatchStatus as OpenmartBatch
-from openmart_client.models import SubmittedBatch as OpenmartSubmitted
-from openmart_client.models import Task as OpenmartTask
+from ..status import KINDS, PROVIDERS
+from .base import Adapter, Fields, Handle, Read, Unit, plain
 
-from . import databar, deepomatic, flexprice, lobstr, openmart
-from .base import Adapter, AnyAuthenticatedClient, AnyClient, Fields, Handle, Read, Unit, plain
+if TYPE_CHECKING:
+    from databar_client.models import RunResponse as DatabarRun
+    from databar_client.models import Task as DatabarTask
+    from deepomatic_client.models import InferenceResponse as DeepomaticInference
+    from deepomatic_client.models import Task as DeepomaticTask
+    from flexprice_client.models import TaskResponse as FlexpriceTask
+    from flexprice_client.models import TriggerForceRunResponse as FlexpriceForceRun
+    from lobstr_client.models import Run as LobstrRun
+    from lobstr_client.models import Task as LobstrTask
+    from lobstr_client.models import TaskUpload as LobstrUploadStarted
+    from lobstr_client.models import UploadStatus as LobstrUpload
+    from openmart_client.models import BatchStatus as OpenmartBatch
+    from openmart_client.models import SubmittedBatch as OpenmartSubmitted
+    from openmart_client.models import Task as OpenmartTask
+
+    from .base import AnyAuthenticatedClient, AnyClient
+
+    # The generated model a snapshot was read from.
+    RawModel: TypeAlias = (
+        DatabarTask | DeepomaticTask | FlexpriceTask | LobstrTask | LobstrRun | LobstrUpload | OpenmartTask
+        | OpenmartBatch
+    )  # fmt: skip
+    # What a wait takes: a unit's id, or the parsed answer of a generated creator operation.
+    AnyHandle: TypeAlias = (
+        str | DatabarRun | DeepomaticInference | FlexpriceForceRun | OpenmartSubmitted | LobstrRun
+        | LobstrUploadStarted
+    )  # fmt: skip
 
 __all__ = [
     "ADAPTERS",
@@ -42,27 +58,55 @@ __all__ = [
     "plain",
 ]
 
-# The generated model a snapshot was read from.
-RawModel: TypeAlias = (
-    DatabarTask | DeepomaticTask | FlexpriceTask | LobstrTask | LobstrRun | LobstrUpload | OpenmartTask | OpenmartBatch
-)
 
-# What a wait takes: a unit's id, or the parsed answer of a generated creator operation.
-AnyHandle: TypeAlias = (
-    str | DatabarRun | DeepomaticInference | FlexpriceForceRun | OpenmartSubmitted | LobstrRun | LobstrUploadStarted
-)
+class _Adapters(Mapping[str, Adapter]):
+    """The adapter table. A provider's module, and with it its generated models and operations, is imported
+    the first time its row is asked for, so `import taskwait` loads none of them."""
 
-ADAPTERS: dict[str, Adapter] = {
-    a.name: a for a in (databar.ADAPTER, deepomatic.ADAPTER, flexprice.ADAPTER, lobstr.ADAPTER, openmart.ADAPTER)
-}
-KINDS: tuple[str, ...] = tuple(dict.fromkeys(kind for a in ADAPTERS.values() for kind in a.units))
+    def __getitem__(self, name: str) -> Adapter:
+        if name not in PROVIDERS:
+            raise KeyError(name)
+        adapter: Adapter = importlib.import_module(f"{__name__}.{name}").ADAPTER
+        return adapter
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PROVIDERS)
+
+    def __len__(self) -> int:
+        return len(PROVIDERS)
+
+
+ADAPTERS: Mapping[str, Adapter] = _Adapters()
+
+
+def __getattr__(name: str) -> Any:
+    """The type aliases at run time (annotations use them as types only): built on first use, which imports
+    every provider's module."""
+    if name not in ("AnyHandle", "RawModel", "AnyClient", "AnyAuthenticatedClient"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    adapters = [ADAPTERS[p] for p in PROVIDERS]
+    if name == "AnyHandle":
+        return str | _union(h.model for a in adapters for h in a.handles)
+    if name == "RawModel":
+        return _union(u.read.model for a in adapters for u in a.units.values())
+    authenticated_only = name == "AnyAuthenticatedClient"
+    return _union(t for a in adapters for t in a.client_types[authenticated_only:])
+
+
+def _union(types: Any) -> Any:
+    found = list(dict.fromkeys(types))
+    union = found[0]
+    for t in found[1:]:
+        union = union | t
+    return union
 
 
 def adapter_for(client: object) -> Adapter:
     """The adapter of the generated package `client` comes from; TypeError for anything else."""
-    for adapter in ADAPTERS.values():
-        if type(client) in adapter.client_types:
-            return adapter
+    package = type(client).__module__.partition(".")[0]  # "databar_client": only that provider's row is loaded
+    name = package.removesuffix("_client")
+    if package.endswith("_client") and name in PROVIDERS and type(client) in ADAPTERS[name].client_types:
+        return ADAPTERS[name]
     packages = ", ".join(f"{name}_client" for name in ADAPTERS)
     raise TypeError(f"expected a Client or AuthenticatedClient of one of the generated packages ({packages}), "
                     f"not {type(client).__qualname__}")  # fmt: skip

@@ -13,17 +13,36 @@ the functions used; the workaround can go when the generator offers a non-raisin
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeGuard, TypeVar
 
 import attrs
-import databar_client
-import deepomatic_client
-import flexprice_client
 import httpx
-import lobstr_client
-import openmart_client
 
 from ..snapshot import Progress
+
+if TYPE_CHECKING:  # the generated packages are imported with a provider's module, when it is first used
+    import databar_client
+    import deepomatic_client
+    import flexprice_client
+    import lobstr_client
+    import openmart_client
+
+    AnyAuthenticatedClient: TypeAlias = (
+        databar_client.AuthenticatedClient
+        | deepomatic_client.AuthenticatedClient
+        | flexprice_client.AuthenticatedClient
+        | lobstr_client.AuthenticatedClient
+        | openmart_client.AuthenticatedClient
+    )
+    # Any client of the five generated packages: what get_task, wait_for and the rest accept.
+    AnyClient: TypeAlias = (
+        AnyAuthenticatedClient
+        | databar_client.Client
+        | deepomatic_client.Client
+        | flexprice_client.Client
+        | lobstr_client.Client
+        | openmart_client.Client
+    )
 
 __all__ = [
     "Adapter",
@@ -41,22 +60,6 @@ __all__ = [
     "plain",
 ]
 
-AnyAuthenticatedClient: TypeAlias = (
-    databar_client.AuthenticatedClient
-    | deepomatic_client.AuthenticatedClient
-    | flexprice_client.AuthenticatedClient
-    | lobstr_client.AuthenticatedClient
-    | openmart_client.AuthenticatedClient
-)
-# Any client of the five generated packages: what get_task, wait_for and the rest accept.
-AnyClient: TypeAlias = (
-    AnyAuthenticatedClient
-    | databar_client.Client
-    | deepomatic_client.Client
-    | flexprice_client.Client
-    | lobstr_client.Client
-    | openmart_client.Client
-)
 
 _SCALARS = frozenset({str, int, float, bool})
 
@@ -184,6 +187,10 @@ class Adapter:
         """The generated AuthenticatedClient sending `key` the way this provider wants it."""
         return self.make_client(base_url=base_url, token=key, prefix=self.auth_prefix,
                                 auth_header_name=self.auth_header, **client_kwargs)  # fmt: skip
+
+    def authenticates(self, client: object) -> TypeGuard[AnyAuthenticatedClient]:
+        """True for this provider's generated AuthenticatedClient (the one that carries a token)."""
+        return isinstance(client, self.client_types[1])
 
     def unit(self, kind: str) -> Unit[Any, Any]:
         """The unit of this kind, or ValueError naming the kinds the provider has."""
