@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .client import base_url_problem, check_key, connect
+from .client import base_url_problem, check_key, connect, masked_url
 from .errors import ConfigurationError, TaskwaitError, WaitTimeout
 from .providers import ADAPTERS, KINDS
 from .snapshot import TaskSnapshot
@@ -85,7 +85,7 @@ def _base_url(text: str) -> str:
     problem = base_url_problem(text)  # the library's own check, said before anything runs
     if problem is not None:
         raise argparse.ArgumentTypeError(f"{problem}: must be an http(s) URL such as https://api.example.com, "
-                                         f"not {text!r}")  # fmt: skip
+                                         f"not {masked_url(text)!r}")  # fmt: skip
     return text
 
 
