@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ..client import connect
+from ..errors import WaitNotFound
 from ..providers import AnyClient
 from ..resume import WaitState, begin, step
 from ..wait import DEFAULT_TIMEOUT
@@ -237,10 +238,13 @@ def submit(app: Any, provider: str, task_id: str, *, kind: str = "task", timeout
 
 
 def result(app: Any, wait_id: str) -> WaitState:
-    """The wait's state as it stands; KeyError for an unknown (or expired) wait id."""
+    """The wait's state as it stands; WaitNotFound (a KeyError) for an unknown or expired wait id, TypeError for
+    anything but a str."""
+    if not isinstance(wait_id, str):
+        raise TypeError(f"wait_id must be a str (what submit returned), not {type(wait_id).__name__}")
     loaded = runtime(app).store.load(wait_id)
     if loaded is None:
-        raise KeyError(wait_id)
+        raise WaitNotFound(wait_id)
     return WaitState.from_json(loaded[0])
 
 
