@@ -8,7 +8,7 @@ exit codes (with several tasks the highest-ranked of 4, 3, 1 applies):
   4    authentication, not-found or provider error
   5    internal error: a bug in taskwait, please report it
   130  interrupted (Ctrl-C): what is known, the pending ids and a resume command are printed
-  141  the reader of stdout went away (e.g. `| head`): the command stops quietly
+  141  the reader of stdout went away (e.g. `| head`): the command stops quietly; or stdout is closed (`>&-`)
 """
 
 from __future__ import annotations
@@ -245,6 +245,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except (ConfigurationError, ValueError, TypeError) as exc:
         _say(f"taskwait: {clean(exc)}")
         return EXIT_USAGE
+    if sys.stdout is None:  # started with stdout closed (`>&-`): no poll, since its result would be lost
+        _say("taskwait: stdout is closed: the results would be lost")
+        return EXIT_CLOSED_OUTPUT
     logger = logging.getLogger("taskwait")
     if not logger.handlers:
         handler = _Warnings(logging.WARNING)

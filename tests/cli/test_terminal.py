@@ -184,3 +184,19 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(emu: Emulator, extra: 
     proc = subprocess.run(command, stdout=write, stderr=subprocess.PIPE, text=True, env=env("databar"), timeout=60)
     os.close(write)
     assert (proc.returncode, proc.stderr) == (cli.EXIT_CLOSED_OUTPUT, "")
+
+
+@pytest.mark.parametrize("extra", [["--json"], []])
+@pytest.mark.parametrize("command", ["get", "wait"])
+def test_a_closed_stdout_is_refused_before_any_poll(emu: Emulator, command: str, extra: list[str]) -> None:
+    """`taskwait get ... >&-`: the result would go nowhere, so nothing is polled; exit 141 and one line, not 0."""
+    task = emu.add_task("databar", polls=0).task_id
+    args = [command, "databar", task, "--base-url", emu.base_url("databar"), *extra]
+    closed = ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "taskwait", *args]  # as the shell closes it
+    proc = subprocess.run(closed, stderr=subprocess.PIPE, text=True, env=env("databar"), timeout=60)
+    assert (proc.returncode, proc.stderr) == (
+        cli.EXIT_CLOSED_OUTPUT,
+        "taskwait: stdout is closed: the results would be lost\n",
+    )
+    assert emu.stats("databar", task) == {"provider": "databar", "task_id": task, "requests": 0, "answered": 0,
+                                          "outcome": "success", "overlaps": 0}  # fmt: skip
