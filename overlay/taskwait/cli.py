@@ -190,19 +190,21 @@ def _wait(args: argparse.Namespace, client: Any) -> int:
 
     timeout = DEFAULT_TIMEOUT if args.timeout is None else None if math.isinf(args.timeout) else args.timeout
     try:
-        with report.interrupts(), live:
-            results: dict[str, TaskSnapshot | TaskwaitError] = wait_for_many(
-                client, list(rows), kind=args.kind, timeout=timeout, interval=args.interval, on_attempt=on_attempt,
-                on_update=lambda snap: report.update(rows[snap.task_id], snap),
-            )  # fmt: skip
-    except KeyboardInterrupt:
-        report.close()  # the wait's threads may outlive the interrupt: what they see now is not shown
-        pending = [task_id for task_id, row in rows.items() if not row.done]
-        report.final(list(rows.values()), finished_only=True)
-        _say(f"taskwait: interrupted; still pending: {clean(' '.join(pending)) or 'none'}")
-        if pending:
-            _say(f"resume with: {_resume_command(args, pending)}")
-        return EXIT_INTERRUPTED
+        with report.interrupts():  # until the report of an interrupted wait is out: more Ctrl-Cs are ignored
+            try:
+                with live:
+                    results: dict[str, TaskSnapshot | TaskwaitError] = wait_for_many(
+                        client, list(rows), kind=args.kind, timeout=timeout, interval=args.interval,
+                        on_attempt=on_attempt, on_update=lambda snap: report.update(rows[snap.task_id], snap),
+                    )  # fmt: skip
+            except KeyboardInterrupt:
+                report.close()  # the wait's threads may outlive the interrupt: what they see now is not shown
+                pending = [task_id for task_id, row in rows.items() if not row.done]
+                report.final(list(rows.values()), finished_only=True)
+                _say(f"taskwait: interrupted; still pending: {clean(' '.join(pending)) or 'none'}")
+                if pending:
+                    _say(f"resume with: {_resume_command(args, pending)}")
+                return EXIT_INTERRUPTED
     except TaskwaitError as exc:  # a refused key stops every wait: say it once, report every task
         results = {task_id: exc for task_id, row in rows.items() if not row.done}
         _say(f"taskwait: {clean(exc)}")
