@@ -8,7 +8,7 @@ exit codes (with several tasks the highest-ranked of 4, 3, 1 applies):
   4    authentication, not-found or provider error
   5    internal error: a bug in taskwait, please report it
   130  interrupted (Ctrl-C): what is known, the pending ids and a resume command are printed
-  141  the reader of stdout went away (e.g. `| head`): the command stops quietly
+  141  the reader of stdout went away (e.g. `| head`): the command stops quietly; or stdout is closed (`>&-`)
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .client import base_url_problem, check_key, connect
+from .client import base_url_problem, check_key, connect, masked_url
 from .errors import ConfigurationError, TaskwaitError, WaitTimeout
 from .providers import ADAPTERS, KINDS
 from .snapshot import TaskSnapshot
@@ -85,7 +85,7 @@ def _base_url(text: str) -> str:
     problem = base_url_problem(text)  # the library's own check, said before anything runs
     if problem is not None:
         raise argparse.ArgumentTypeError(f"{problem}: must be an http(s) URL such as https://api.example.com, "
-                                         f"not {text!r}")  # fmt: skip
+                                         f"not {masked_url(text)!r}")  # fmt: skip
     return text
 
 
@@ -190,19 +190,21 @@ def _wait(args: argparse.Namespace, client: Any) -> int:
 
     timeout = DEFAULT_TIMEOUT if args.timeout is None else None if math.isinf(args.timeout) else args.timeout
     try:
-        with report.interrupts(), live:
-            results: dict[str, TaskSnapshot | TaskwaitError] = wait_for_many(
-                client, list(rows), kind=args.kind, timeout=timeout, interval=args.interval, on_attempt=on_attempt,
-                on_update=lambda snap: report.update(rows[snap.task_id], snap),
-            )  # fmt: skip
-    except KeyboardInterrupt:
-        report.close()  # the wait's threads may outlive the interrupt: what they see now is not shown
-        pending = [task_id for task_id, row in rows.items() if not row.done]
-        report.final(list(rows.values()), finished_only=True)
-        _say(f"taskwait: interrupted; still pending: {clean(' '.join(pending)) or 'none'}")
-        if pending:
-            _say(f"resume with: {_resume_command(args, pending)}")
-        return EXIT_INTERRUPTED
+        with report.interrupts():  # until the report of an interrupted wait is out: more Ctrl-Cs are ignored
+            try:
+                with live:
+                    results: dict[str, TaskSnapshot | TaskwaitError] = wait_for_many(
+                        client, list(rows), kind=args.kind, timeout=timeout, interval=args.interval,
+                        on_attempt=on_attempt, on_update=lambda snap: report.update(rows[snap.task_id], snap),
+                    )  # fmt: skip
+            except KeyboardInterrupt:
+                report.close()  # the wait's threads may outlive the interrupt: what they see now is not shown
+                pending = [task_id for task_id, row in rows.items() if not row.done]
+                report.final(list(rows.values()), finished_only=True)
+                _say(f"taskwait: interrupted; still pending: {clean(' '.join(pending)) or 'none'}")
+                if pending:
+                    _say(f"resume with: {_resume_command(args, pending)}")
+                return EXIT_INTERRUPTED
     except TaskwaitError as exc:  # a refused key stops every wait: say it once, report every task
         results = {task_id: exc for task_id, row in rows.items() if not row.done}
         _say(f"taskwait: {clean(exc)}")
@@ -245,6 +247,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except (ConfigurationError, ValueError, TypeError) as exc:
         _say(f"taskwait: {clean(exc)}")
         return EXIT_USAGE
+    if sys.stdout is None:  # started with stdout closed (`>&-`): no poll, since its result would be lost
+        _say("taskwait: stdout is closed: the results would be lost")
+        return EXIT_CLOSED_OUTPUT
     logger = logging.getLogger("taskwait")
     if not logger.handlers:
         handler = _Warnings(logging.WARNING)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # at run time a provider's generated package is imported when
 
     from .providers import AnyAuthenticatedClient
 
-__all__ = ["DEFAULT_REQUEST_TIMEOUT", "base_url_problem", "check_base_url", "check_key", "connect"]
+__all__ = ["DEFAULT_REQUEST_TIMEOUT", "base_url_problem", "check_base_url", "check_key", "connect", "masked_url"]
 
 _HEADER_SAFE = re.compile(r"[!-~]+")  # printable ASCII, no space: what a key may hold
 DEFAULT_REQUEST_TIMEOUT = httpx.Timeout(30.0, connect=10.0)  # Openmart reads for 60 s: its submits sleep ~26 s
@@ -53,8 +53,20 @@ def check_base_url(provider: str, base_url: object) -> str:
     problem = base_url_problem(base_url)
     if problem is not None:
         expected = "expected http(s)://host[:port][/path]"
-        raise ConfigurationError(f"base_url {base_url!r} for {provider} {problem} ({expected})")
+        raise ConfigurationError(f"base_url {masked_url(base_url)!r} for {provider} {problem} ({expected})")
     return base_url.strip().rstrip("/")
+
+
+def masked_url(url: str) -> str:
+    """The URL as a message may quote it: what could be a credential (user:password@, ?query, #fragment) as ***.
+
+    Masks by the text, not by a parse, so a URL too broken to parse is masked too (up to its last '@').
+    """
+    if "@" in url:
+        scheme, sep, rest = url.partition("://")
+        start = len(scheme) + len(sep) if sep and "@" in rest else 0
+        url = url[:start] + "***" + url[url.rindex("@") :]
+    return re.sub(r"([?#]).*", r"\1***", url, count=1, flags=re.DOTALL)
 
 
 @functools.lru_cache(maxsize=64)  # every wait checks its client's URL: parse each one once

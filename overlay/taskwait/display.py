@@ -249,12 +249,16 @@ class Report:
 
     @contextlib.contextmanager
     def interrupts(self) -> Iterator[None]:
-        """While in it, Ctrl-C raises KeyboardInterrupt, but never in the middle of a JSON line."""
+        """While in it, the first Ctrl-C raises KeyboardInterrupt, but never in the middle of a JSON line; later ones
+        are ignored, so the report written for the first (inside this block) is never cut short."""
         if threading.current_thread() is not threading.main_thread():
             yield
             return
 
         def on_sigint(signum: int, frame: FrameType | None) -> None:
+            # Two at once (`timeout -s INT`), or Ctrl-C again while the report is written: ignored by the kernel, as
+            # a handler that returns would still interrupt a blocked write, and a buffered write then drops the rest.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             if self._writing:
                 self._interrupted = True
             else:

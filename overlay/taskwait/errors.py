@@ -14,6 +14,7 @@ __all__ = [
     "TaskFailed",
     "TaskNotFound",
     "TaskwaitError",
+    "WaitNotFound",
     "WaitTimeout",
     "redact",
 ]
@@ -90,3 +91,17 @@ class ProviderError(_TaskError):
         super().__init__(message, provider, task_id)
         self.status_code = status_code
         self.body = body
+
+
+class WaitNotFound(TaskwaitError, KeyError):
+    """taskwait.celery.result: no wait has this id (never submitted with this key prefix, or ended and expired).
+
+    A KeyError too, with the wait id as its one argument, as the plain KeyError it replaces.
+    """
+
+    def __init__(self, wait_id: str) -> None:
+        super().__init__(wait_id)
+        self.wait_id = wait_id
+
+    def __str__(self) -> str:
+        return f"no wait {self.wait_id!r}: never submitted (with this key prefix), or ended more than result_ttl ago"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import threading
 import time
 
@@ -10,6 +11,7 @@ import redis
 from celery import Celery  # type: ignore[import-untyped]
 
 import taskwait
+import taskwait.celery
 from taskwait.celery import install, result, runtime, submit, wait_id_for
 from taskwait.celery.store import RedisStore
 
@@ -91,3 +93,20 @@ def test_submit_is_idempotent_and_keeps_no_secret(redis_db: redis.Redis, redis_u
     with pytest.raises(KeyError):
         result(app, "nope")
     assert runtime(app).settings.rates["lobstr"] == (90, 60.0)
+
+
+def test_result_of_an_unknown_or_malformed_wait_id_is_a_typed_error_naming_it(
+    redis_db: redis.Redis, redis_url: str
+) -> None:
+    app = Celery("t", broker=redis_url)
+    install(app, redis_url=redis_url)
+    unknown = wait_id_for("lobstr", "task", "never-submitted")
+    with pytest.raises(taskwait.celery.WaitNotFound) as missing:
+        result(app, unknown)
+    assert isinstance(missing.value, taskwait.TaskwaitError) and isinstance(missing.value, KeyError)
+    assert missing.value.wait_id == unknown and missing.value.args == (unknown,)  # as the KeyError it replaces
+    assert str(missing.value).startswith(f"no wait {unknown!r}: never submitted")
+    assert pickle.loads(pickle.dumps(missing.value)).wait_id == unknown  # a Celery task may raise it on
+    for wrong in (None, b"lobstr-task-0", 7):
+        with pytest.raises(TypeError, match=f"^wait_id must be a str .*, not {type(wrong).__name__}$"):
+            result(app, wrong)  # type: ignore[arg-type]

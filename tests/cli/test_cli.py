@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import re
 import shlex
 import signal
+import struct
 import subprocess
 import sys
+import termios
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -157,3 +163,42 @@ def test_emulate_subcommand_serves() -> None:
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
+
+
+def test_more_ctrl_cs_while_interrupted_lose_nothing_of_the_report(emu: Emulator) -> None:
+    """Two Ctrl-Cs at once (as `timeout -s INT` sends them), and another while the table is written: the table,
+    the pending ids and the resume command all come out."""
+    read, write = os.pipe()
+    size = fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 4096)  # the smallest pipe the system has (a page)
+    done = [emu.add_task("databar", polls=0).task_id for _ in range(size // 40)]  # a table a few times larger
+    slow = emu.add_task("databar", polls=10**6).task_id
+    command = [sys.executable, "-m", "taskwait", *wait_args(emu, "databar", *done, slow)]
+    with open(read, "rb") as pipe, subprocess.Popen(command, stdout=write, stderr=subprocess.PIPE, text=True,
+                                                    env=env("databar")) as proc:  # fmt: skip
+        os.close(write)
+        _until(lambda: all((emu.stats("databar", t) or {}).get("answered") for t in done)
+               and (emu.stats("databar", slow) or {}).get("answered", 0) >= 2)  # fmt: skip
+        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signal.SIGINT)
+        # Nothing but the table goes to stdout: once it fills the pipe, the command is in the middle of writing it.
+        _until(lambda: _unread(read) >= size or proc.poll() is not None)
+        proc.send_signal(signal.SIGINT)
+        table = pipe.read().decode()
+        _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert all(task_id in table for task_id in [*done, slow]) and table.count("succeeded") == len(done)
+    resume = shlex.join(["taskwait", "wait", "databar", slow, "--base-url", emu.base_url("databar"),
+                         "--interval", "0.02"])  # fmt: skip
+    assert stderr == f"taskwait: interrupted; still pending: {slow}\nresume with: {resume}\n"
+
+
+def _unread(fd: int) -> int:
+    """How many bytes wait in a pipe."""
+    return int(struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0])
+
+
+def _until(condition: Callable[[], object]) -> None:
+    ends = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < ends, "not reached within 60 s"
+        time.sleep(0.01)

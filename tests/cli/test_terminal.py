@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.abc
 import json
+import logging
 import os
 import re
 import subprocess
@@ -14,7 +15,9 @@ from typing import Any
 import pytest
 
 from taskwait import cli
+from taskwait.client import check_base_url, connect
 from taskwait.emulator import Emulator
+from taskwait.errors import ConfigurationError
 from tests.cli.helpers import KEY, env, in_process, run_in_pty, taskwait, wait_args
 
 HOSTILE = "[/x] [bold]b[/bold] \x1b[2J\x1b]0;pwned\x07\rFAKE\nLINE \x9b31m \u202egnp.exe"
@@ -85,6 +88,23 @@ def test_bad_numbers_and_urls_exit_2_with_one_line(
     task = emu.add_task("databar", polls=0).task_id  # the wait, if it starts, succeeds at once
     code, out, err = in_process(capsys, "wait", "databar", task, "--base-url", emu.base_url("databar"), *options)
     assert code == 2 and out == "" and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("url", ["http://user:pw-0451@{host}/databar/v1", "http://:pw-0451@{host}:99999/",
+                                 "user:pw-0451@{host}", "http://user:pw-0451@a b/", "http://u:pw/0451@{host}/",
+                                 "http://{host}/databar/v1?key=pw-0451", "http://{host}/#pw-0451"])  # fmt: skip
+def test_a_refused_base_url_never_shows_its_credentials(
+    emu: Emulator, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture, url: str
+) -> None:
+    url = url.format(host=emu.url.split("//", 1)[1])
+    caplog.set_level(logging.DEBUG)
+    code, out, err = in_process(capsys, "get", "databar", "t1", "--base-url", url)
+    assert code == 2 and "***" in err and "0451" not in out + err, err
+    for check in (lambda: connect("databar", KEY, base_url=url), lambda: check_base_url("databar", url)):
+        with pytest.raises(ConfigurationError) as refused:
+            check()
+        assert "***" in str(refused.value) and "0451" not in str(refused.value) + repr(refused.value)
+    assert "0451" not in caplog.text
 
 
 @pytest.mark.parametrize("key", ["a key with spaces", "héllo-key", "   ", "two\nlines"])
@@ -164,3 +184,19 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(emu: Emulator, extra: 
     proc = subprocess.run(command, stdout=write, stderr=subprocess.PIPE, text=True, env=env("databar"), timeout=60)
     os.close(write)
     assert (proc.returncode, proc.stderr) == (cli.EXIT_CLOSED_OUTPUT, "")
+
+
+@pytest.mark.parametrize("extra", [["--json"], []])
+@pytest.mark.parametrize("command", ["get", "wait"])
+def test_a_closed_stdout_is_refused_before_any_poll(emu: Emulator, command: str, extra: list[str]) -> None:
+    """`taskwait get ... >&-`: the result would go nowhere, so nothing is polled; exit 141 and one line, not 0."""
+    task = emu.add_task("databar", polls=0).task_id
+    args = [command, "databar", task, "--base-url", emu.base_url("databar"), *extra]
+    closed = ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "taskwait", *args]  # as the shell closes it
+    proc = subprocess.run(closed, stderr=subprocess.PIPE, text=True, env=env("databar"), timeout=60)
+    assert (proc.returncode, proc.stderr) == (
+        cli.EXIT_CLOSED_OUTPUT,
+        "taskwait: stdout is closed: the results would be lost\n",
+    )
+    assert emu.stats("databar", task) == {"provider": "databar", "task_id": task, "requests": 0, "answered": 0,
+                                          "outcome": "success", "overlaps": 0}  # fmt: skip

@@ -3,7 +3,7 @@
 app = Celery("jobs", broker="redis://localhost:6379/0")
 taskwait.celery.install(app, redis_url="redis://localhost:6379/0")
 wait_id = taskwait.celery.submit(app, "lobstr", task_id, timeout=3600, on_done=handle.s())
-taskwait.celery.result(app, wait_id)   # a WaitState
+taskwait.celery.result(app, wait_id)   # a WaitState; WaitNotFound (a KeyError) for an unknown id
 """
 
 try:
@@ -12,6 +12,7 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on what is installed
     raise ImportError("taskwait.celery needs the celery extra: pip install 'taskwait[celery]'") from exc
 
+from ..errors import WaitNotFound as WaitNotFound
 from .app import DEFAULT_RATES as DEFAULT_RATES
 from .app import Runtime as Runtime
 from .app import Settings as Settings
@@ -22,4 +23,5 @@ from .app import submit as submit
 from .app import sweep as sweep
 from .app import wait_id_for as wait_id_for
 
-__all__ = ["DEFAULT_RATES", "Runtime", "Settings", "install", "result", "runtime", "submit", "sweep", "wait_id_for"]
+__all__ = ["DEFAULT_RATES", "Runtime", "Settings", "WaitNotFound", "install", "result", "runtime", "submit", "sweep",
+           "wait_id_for"]  # fmt: skip

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..client import connect
+from ..errors import WaitNotFound
 from ..resume import WaitState, begin, step
 from ..wait import DEFAULT_TIMEOUT
 from .store import RedisStore
@@ -239,10 +240,13 @@ def submit(app: Any, provider: str, task_id: str, *, kind: str = "task", timeout
 
 
 def result(app: Any, wait_id: str) -> WaitState:
-    """The wait's state as it stands; KeyError for an unknown (or expired) wait id."""
+    """The wait's state as it stands; WaitNotFound (a KeyError) for an unknown or expired wait id, TypeError for
+    anything but a str."""
+    if not isinstance(wait_id, str):
+        raise TypeError(f"wait_id must be a str (what submit returned), not {type(wait_id).__name__}")
     loaded = runtime(app).store.load(wait_id)
     if loaded is None:
-        raise KeyError(wait_id)
+        raise WaitNotFound(wait_id)
     return WaitState.from_json(loaded[0])
 
 
