@@ -12,6 +12,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Awaitable, Callable, Iterable
+from urllib.parse import quote
 
 import anyio
 
@@ -23,16 +24,20 @@ from .snapshot import TaskSnapshot
 from .transport import drive, drive_async
 from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
 
-__all__ = ["OnAttempt", "OnUpdate", "Run", "check_concurrency", "check_task_id", "check_task_ids", "policy_for",
-           "resolve", "run_async", "run_sync"]  # fmt: skip
+__all__ = ["MAX_TASK_ID_BYTES", "OnAttempt", "OnUpdate", "Run", "check_concurrency", "check_task_id", "check_task_ids",
+           "policy_for", "resolve", "run_async", "run_sync"]  # fmt: skip
 
 log = logging.getLogger("taskwait")
 OnUpdate = Callable[[TaskSnapshot], object]
 OnAttempt = Callable[[str, int, float], object]  # task id, polls so far, seconds since the wait began
+# The longest id, percent-encoded (UTF-8) as it goes into a URL path: far below the 64 KiB URL httpx accepts,
+# and half the 8 KiB request line common servers take. Real ids are tens of characters.
+MAX_TASK_ID_BYTES = 4096
 
 
 def check_task_id(task_id: object) -> str:
-    """The id itself, or a TypeError/ValueError before any request is made."""
+    """The id itself, or a TypeError/ValueError before any request is made (blank, `.`, `..`, not text, or
+    longer than MAX_TASK_ID_BYTES once percent-encoded)."""
     if not isinstance(task_id, str):
         raise TypeError(f"task_id must be a str, not {type(task_id).__name__}")
     if not task_id.strip() or task_id in (".", ".."):
@@ -41,6 +46,9 @@ def check_task_id(task_id: object) -> str:
         task_id.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError(f"task_id {task_id!r} is not valid text (a lone surrogate)") from None
+    size = len(quote(task_id, safe=""))
+    if size > MAX_TASK_ID_BYTES:
+        raise ValueError(f"task_id is too long: {size} bytes percent-encoded, at most {MAX_TASK_ID_BYTES}")
     return task_id
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -119,6 +120,29 @@ def test_an_id_that_is_not_text_is_a_value_error(task_id: str) -> None:
     with pytest.raises(ValueError, match="task_id"):
         taskwait.get_task(client, task_id)
     assert sent == []
+
+
+@pytest.mark.parametrize("task_id", ["a" * 4097, "é" * 683, "a" * 70_000])  # 683 x %C3%A9 = 4098 bytes
+def test_an_id_too_long_for_a_url_is_a_value_error_before_any_request(task_id: str) -> None:
+    transport, sent = refusing_transport()
+    client = taskwait.connect("deepomatic", KEY, httpx_args={"transport": transport})
+    with pytest.raises(ValueError, match=r"task_id is too long: \d+ bytes percent-encoded, at most 4096"):
+        taskwait.get_task(client, task_id)
+    with pytest.raises(ValueError, match="task_id is too long"):
+        taskwait.wait_for(client, task_id)
+    with pytest.raises(ValueError, match="task_id is too long"):
+        taskwait.wait_for_many(client, ["T1", task_id])
+    with pytest.raises(ValueError, match="task_id is too long"):
+        taskwait.begin("deepomatic", task_id)
+    assert sent == []
+
+
+@pytest.mark.parametrize("task_id", ["a" * 4096, "é" * 682, "/" * 1365])
+def test_an_id_at_the_length_limit_is_one_encoded_segment(task_id: str) -> None:
+    script = Script([ok("lobstr", task_id, "completed")])
+    assert taskwait.get_task(script.client("lobstr"), task_id).task_id == task_id
+    raw = script.requests[0].url.raw_path.decode()
+    assert len(raw) == len("/v1/tasks/") + len(quote(task_id, safe="")) <= len("/v1/tasks/") + 4096
 
 
 ID_FIELDS = {"databar": "task_id", "openmart": "task_id", "lobstr": "hash_value", "deepomatic": "id", "flexprice": "id"}
