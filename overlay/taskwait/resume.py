@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import random
 import time
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from typing import Any
 import attrs
 
 from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
-from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, Transient, decide
+from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, Transient, check_seconds, decide
 from .errors import TaskwaitError
 from .providers import ADAPTERS, AnyClient
 from .runner import check_task_id, policy_for
@@ -113,8 +114,9 @@ def begin(provider: str, task_id: str, *, kind: str = "task", timeout: float | N
     task_id = check_task_id(task_id)
     policy = policy_for(ADAPTERS[provider], timeout, interval, max_interval, raise_on_failure, not_found_grace,
                         use_progress)  # fmt: skip
-    now = time.time() if now is None else now
+    now = time.time() if now is None else check_seconds("now", now, positive=False)
     deadline = None if policy.timeout is None else now + policy.timeout
+    deadline = deadline if deadline is None or math.isfinite(deadline) else None  # beyond a float: no deadline
     return WaitState(provider, kind, task_id, now, deadline, now, policy.interval, policy.max_interval,
                      raise_on_failure, policy.not_found_grace, delay=policy.interval,
                      use_progress=policy.use_progress)  # fmt: skip

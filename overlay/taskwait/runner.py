@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import threading
 from collections.abc import Awaitable, Callable, Iterable
 from urllib.parse import quote
@@ -62,12 +63,15 @@ def check_task_ids(task_ids: object) -> list[object]:
 
 def policy_for(adapter: Adapter, timeout: float | None, interval: float | None, max_interval: float | None,
             raise_on_failure: bool, not_found_grace: float = 0.0, use_progress: bool = True) -> Policy:  # fmt: skip
+    """The checked policy (TypeError/ValueError naming the parameter); an infinite timeout is none, as None."""
     if timeout is not None:
-        check_seconds("timeout", timeout, positive=False)
+        timeout = check_seconds("timeout", timeout, positive=False, infinite=True)
+        timeout = None if math.isinf(timeout) else timeout
     if interval is not None:
-        check_seconds("interval", interval, positive=True)
+        interval = check_seconds("interval", interval, positive=True)
     if max_interval is not None:
-        check_seconds("max_interval", max_interval, positive=True)
+        max_interval = check_seconds("max_interval", max_interval, positive=True)
+    not_found_grace = check_seconds("not_found_grace", not_found_grace, positive=False)
     if interval is None:  # the provider's default, but never above a max_interval the caller gave
         interval = adapter.interval if max_interval is None else min(adapter.interval, max_interval)
     if max_interval is None:
@@ -87,7 +91,7 @@ def resolve(adapter: Adapter, handles: list[object], kind: str,
     if len(kinds) > 1:
         raise ValueError(f"one wait is about one kind of unit, not {', '.join(sorted(kinds))}")
     if not_found_grace is not None:
-        check_seconds("not_found_grace", not_found_grace, positive=False)
+        not_found_grace = check_seconds("not_found_grace", not_found_grace, positive=False)
     grace = not_found_grace if not_found_grace is not None else max((g for _, _, g in found), default=0.0)
     return kinds.pop(), [check_task_id(task_id) for _, task_id, _ in found], grace
 

@@ -81,6 +81,12 @@ def test_an_empty_base_url_never_sends_the_key_to_the_real_host() -> None:
         ({"interval": "1"}, TypeError, "interval"),
         ({"max_interval": -3}, ValueError, "max_interval"),
         ({"max_interval": float("inf")}, ValueError, "max_interval"),
+        ({"timeout": -(10**400)}, ValueError, "timeout"),
+        ({"interval": 10**400}, ValueError, "interval"),
+        ({"max_interval": 10**400}, ValueError, "max_interval"),
+        ({"not_found_grace": 10**400}, ValueError, "not_found_grace"),
+        ({"not_found_grace": float("inf")}, ValueError, "not_found_grace"),
+        ({"not_found_grace": "1"}, TypeError, "not_found_grace"),
     ],
 )
 def test_bad_numbers_are_refused_at_once_naming_the_parameter(kwargs: dict[str, Any], error: type, name: str) -> None:
@@ -91,6 +97,24 @@ def test_bad_numbers_are_refused_at_once_naming_the_parameter(kwargs: dict[str, 
     with pytest.raises(error, match=name):
         taskwait.wait_for_many(client, ["T1"], **kwargs)
     assert sent == []
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"interval": 10**400}, {"max_interval": 10**5000}, {"not_found_grace": 10**400}, {"now": 10**400}]
+)
+def test_begin_refuses_numbers_too_large_for_a_float_naming_the_parameter(kwargs: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match=f"{next(iter(kwargs))} must be a finite number of seconds"):
+        taskwait.begin("databar", "T1", **kwargs)
+
+
+@pytest.mark.parametrize("timeout", [10**400, float("inf")])
+def test_a_timeout_too_large_for_a_float_is_no_deadline(timeout: Any) -> None:
+    fake = FakeTime()
+    script = Script([ok("databar", "T1", "processing")] * 3 + [ok("databar", "T1", "completed")], time=fake)
+    snap = taskwait.wait_for(script.client("databar"), "T1", timeout=timeout, interval=1, **fake.kwargs())
+    assert snap.status is taskwait.Status.SUCCEEDED and len(script.requests) == 4
+    state = taskwait.begin("databar", "T1", timeout=timeout, now=1_700_000_000)
+    assert state.deadline_at is None and taskwait.WaitState.from_json(state.to_json()) == state
 
 
 @pytest.mark.parametrize(
