@@ -102,6 +102,7 @@ class Transient:
     reason: str
     retry_after: float | None = None
     status_code: int | None = None  # the HTTP status, when there was an answer
+    sent: bool = True  # False: no request went out (no time was left before the deadline), so not a poll
 
 
 @attrs.frozen
@@ -143,7 +144,7 @@ class PollState:
     started: float
     deadline: float | None
     delay: float
-    polls: int = 0
+    polls: int = 0  # reads of the unit that sent a request
     last: TaskSnapshot | None = None
     warned_unknown: bool = False
     final: bool = False  # the poll under way is the last one before the deadline
@@ -170,7 +171,8 @@ def _terminal(policy: Policy, snap: TaskSnapshot) -> Decision:
 
 def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: float) -> tuple[Decision, PollState]:
     """The next step after `attempt`, at monotonic time `now`; u in [0, 1) draws the jitter."""
-    state = attrs.evolve(state, polls=state.polls + 1)
+    sent = not isinstance(attempt, Transient) or attempt.sent
+    state = attrs.evolve(state, polls=state.polls + (1 if sent else 0))
     grace = policy.not_found_grace
     if isinstance(attempt, Fatal) and isinstance(attempt.error, TaskNotFound) and now - state.started < grace:
         attempt = Transient(f"HTTP 404 within the {grace:g} s not-found grace", status_code=404)
@@ -202,9 +204,8 @@ def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: fl
             last = f"last status {state.last.raw_status!r}" if state.last else "no answer yet"
             if isinstance(attempt, Transient):
                 last += f"; last attempt: {attempt.reason}"
-            message = (
-                f"{state.provider} task {state.task_id} not finished after {elapsed:.1f}s, {state.polls} polls ({last})"
-            )
+            polls = f"{state.polls} poll{'' if state.polls == 1 else 's'}"  # requests made, not attempts
+            message = f"{state.provider} task {state.task_id} not finished after {elapsed:.1f}s, {polls} ({last})"
             return Raise(WaitTimeout(message, state.provider, state.task_id, state.last)), state
         lead = min(policy.last_poll_lead, remaining / 2)
         if wait >= remaining - lead:

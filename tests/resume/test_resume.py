@@ -153,6 +153,15 @@ def test_timeout_state_raises_wait_timeout_with_last_snapshot() -> None:
     assert outcome[0] == "WaitTimeout" and outcome[1][1] == (taskwait.Status.RUNNING, "processing", None)
 
 
+def test_a_step_past_the_deadline_sends_nothing_and_counts_no_poll() -> None:
+    script = Script([ok("databar", "T-1", "processing")])
+    state = taskwait.begin("databar", "T-1", timeout=5, now=100.0)
+    state = taskwait.step(script.client("databar"), state, clock=lambda: 106.0)
+    assert state.outcome == "timed_out" and state.polls == 0 and script.requests == []
+    with pytest.raises(taskwait.WaitTimeout, match=r"after 6\.0s, 0 polls \(no answer yet"):
+        state.result()
+
+
 def test_the_key_never_reaches_the_state() -> None:
     echo = ok("databar", "T-1", "failed", error=f"bad key {KEY}", data={"echo": KEY, KEY: [KEY]})
     state = taskwait.step(Script([echo]).client("databar"), taskwait.begin("databar", "T-1"))
