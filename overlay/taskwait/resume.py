@@ -20,7 +20,7 @@ import attrs
 
 from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
 from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, Transient, check_seconds, decide
-from .errors import TaskwaitError
+from .errors import TaskwaitError, clean
 from .providers import ADAPTERS, AnyClient
 from .runner import check_task_id, policy_for
 from .snapshot import TaskSnapshot
@@ -77,7 +77,7 @@ class WaitState:
     def result(self) -> TaskSnapshot:
         """The terminal snapshot, or raise what `wait_for` would have raised; ValueError while pending."""
         if not self.done:
-            raise ValueError(f"the wait on {self.provider} task {self.task_id} has not ended yet")
+            raise ValueError(f"the wait on {self.provider} task {clean(self.task_id)} has not ended yet")
         if self.error is not None:
             raise error_from(self.error, self.provider, self.task_id, self.snapshot)
         snap = self.snapshot
@@ -125,7 +125,9 @@ def begin(provider: str, task_id: str, *, kind: str = "task", timeout: float | N
 def _context(client: AnyClient, state: WaitState) -> Context:
     ctx = Context.of(client)
     if ctx.adapter.name != state.provider:
-        raise ValueError(f"a {ctx.adapter.name} client cannot step a wait on {state.provider} task {state.task_id}")
+        raise ValueError(
+            f"a {ctx.adapter.name} client cannot step a wait on {state.provider} task {clean(state.task_id)}"
+        )
     ctx.adapter.unit(state.kind)  # ValueError for a kind the provider does not have
     return ctx
 

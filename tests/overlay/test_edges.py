@@ -272,3 +272,49 @@ def test_a_flexprice_task_status_that_is_not_a_known_string_is_unknown(raw: Any)
     snap = taskwait.get_task(Script([httpx.Response(200, json=answer)]).client("flexprice"), "T1")
     assert snap.status is taskwait.Status.UNKNOWN
     assert snap.raw_status == (None if raw is None else str(raw))
+
+
+HOSTILE_ID = "a\nb\x1b[2J\u202ec\x85"
+ESCAPED_ID = "a\\nb\\x1b[2J\\u202ec\\x85"
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error)
+    assert text.isprintable() and ESCAPED_ID in text, text
+    return text
+
+
+@pytest.mark.parametrize(
+    ("answer", "error", "escaped"),
+    [
+        (httpx.Response(404, json={"detail": "no\ntask"}), taskwait.TaskNotFound, "no\\ntask"),
+        (httpx.Response(401, json={"detail": "bad\rkey"}), taskwait.AuthenticationError, "bad\\rkey"),
+        (httpx.Response(418, text="tea\x1b[31m\npot"), taskwait.ProviderError, "tea\\x1b[31m\\npot"),
+        (ok("databar", HOSTILE_ID, "failed", error="row 3\r\nrow 4"), taskwait.TaskFailed, "row 3\\r\\nrow 4"),
+        (ok("databar", HOSTILE_ID, "cancelled"), taskwait.TaskCancelled, ""),
+        (httpx.Response(503), taskwait.WaitTimeout, ""),
+    ],
+)
+def test_messages_escape_control_characters_and_attributes_keep_them(answer: Any, error: type, escaped: str) -> None:
+    fake = FakeTime()
+    script = Script([answer], time=fake, cost=1.0)
+    with pytest.raises(error) as exc:
+        taskwait.wait_for(script.client("databar"), HOSTILE_ID, timeout=2, **fake.kwargs())
+    assert escaped in _one_line(exc.value) and exc.value.task_id == HOSTILE_ID
+    if error is taskwait.TaskFailed:
+        assert exc.value.snapshot.error == "row 3\r\nrow 4"
+    state = taskwait.begin("databar", HOSTILE_ID, timeout=2, now=0.0)
+    while not state.done:  # the same error, rebuilt from a wait state
+        state = taskwait.step(Script([answer]).client("databar"), state, clock=lambda: 1.5)
+    with pytest.raises(error) as again:
+        state.result()
+    assert escaped in _one_line(again.value) and again.value.task_id == HOSTILE_ID
+
+
+def test_value_errors_about_a_wait_escape_its_id() -> None:
+    state = taskwait.begin("databar", HOSTILE_ID)
+    with pytest.raises(ValueError) as pending:
+        state.result()
+    with pytest.raises(ValueError) as other:
+        taskwait.step(Script([]).client("lobstr"), state)
+    assert all(_one_line(exc.value) for exc in (pending, other))
