@@ -25,8 +25,8 @@ from .snapshot import TaskSnapshot
 from .transport import drive, drive_async
 from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
 
-__all__ = ["MAX_TASK_ID_BYTES", "OnAttempt", "OnUpdate", "Run", "check_concurrency", "check_task_id", "check_task_ids",
-           "policy_for", "resolve", "run_async", "run_sync"]  # fmt: skip
+__all__ = ["MAX_NAP", "MAX_TASK_ID_BYTES", "OnAttempt", "OnUpdate", "Run", "check_concurrency", "check_task_id",
+           "check_task_ids", "policy_for", "resolve", "run_async", "run_sync"]  # fmt: skip
 
 log = logging.getLogger("taskwait")
 OnUpdate = Callable[[TaskSnapshot], object]
@@ -34,6 +34,7 @@ OnAttempt = Callable[[str, int, float], object]  # task id, polls so far, second
 # The longest id, percent-encoded (UTF-8) as it goes into a URL path: far below the 64 KiB URL httpx accepts,
 # and half the 8 KiB request line common servers take. Real ids are tens of characters.
 MAX_TASK_ID_BYTES = 4096
+MAX_NAP = 86400.0  # seconds of one sleep at most (then the due time is looked at again): threads refuse ~1e10 s
 
 
 def check_task_id(task_id: object) -> str:
@@ -185,7 +186,7 @@ def run_sync(run: Run, concurrency: int, sleep: Callable[[float], object] | None
                 if due is None:
                     return
                 if isinstance(due, float):
-                    sleep(due) if sleep is not None else wake.wait(due)
+                    sleep(min(due, MAX_NAP)) if sleep is not None else wake.wait(min(due, MAX_NAP))
                     continue
                 attempts = drive(run.client, *run.plan(due), run.clock)
                 with lock:
@@ -224,7 +225,7 @@ async def run_async(run: Run, concurrency: int, sleep: Callable[[float], Awaitab
                 if due is None:
                     return
                 if isinstance(due, float):
-                    await nap(due)
+                    await nap(min(due, MAX_NAP))
                     continue
                 run.record(await drive_async(run.client, *run.plan(due), run.clock))
                 if run.failure is not None:

@@ -31,6 +31,7 @@ __all__ = ["MAX_BODY", "AnswerTooLarge", "DeadlineReached", "NotSent", "drive", 
 
 MAX_BODY = 16 * 1024 * 1024  # bytes; a task answer is kilobytes, anything this large is not one
 SLACK = 0.25  # seconds a read may outlast the deadline before the watchdog is worth its cost (a lock, a notify)
+MAX_BUDGET = 86400.0  # seconds a far deadline gives one request at most: sockets refuse timeouts past ~1e9 s
 Clock = Callable[[], float]
 
 
@@ -134,7 +135,9 @@ def _timeout_left(timeout: httpx.Timeout, deadline: float | None, clock: Clock) 
     if deadline is None:
         return timeout
     budget = deadline - clock()
-    return _within(timeout, budget) if budget > 0 else NotSent("no time left before the deadline: not sent")
+    if budget <= 0:
+        return NotSent("no time left before the deadline: not sent")
+    return _within(timeout, min(budget, MAX_BUDGET))
 
 
 def _add(raw: bytearray, chunk: bytes) -> AnswerTooLarge | None:

@@ -117,6 +117,15 @@ def test_a_timeout_too_large_for_a_float_is_no_deadline(timeout: Any) -> None:
     assert state.deadline_at is None and taskwait.WaitState.from_json(state.to_json()) == state
 
 
+def test_huge_finite_intervals_sleep_at_most_a_day_at_a_time() -> None:
+    fake = FakeTime()
+    script = Script([ok("databar", "T1", "processing"), ok("databar", "T1", "completed")], time=fake)
+    snap = taskwait.wait_for(script.client("databar"), "T1", timeout=None, interval=1e10, max_interval=1e12,
+                             **fake.kwargs())  # fmt: skip
+    assert snap.status is taskwait.Status.SUCCEEDED and len(script.requests) == 2
+    assert max(fake.sleeps) == 86400 and sum(fake.sleeps) == pytest.approx(1e10 * 0.95)  # threads refuse 1e10 s
+
+
 @pytest.mark.parametrize(
     ("concurrency", "error"), [(0, ValueError), (-2, ValueError), (True, TypeError), ("3", TypeError), (2.5, TypeError)]
 )
