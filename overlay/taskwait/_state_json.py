@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from .engine import check_seconds
 from .errors import (
     AuthenticationError,
     ProviderError,
@@ -21,10 +22,21 @@ from .errors import (
 )
 from .providers import ADAPTERS
 from .providers import KINDS as ALL_KINDS
+from .runner import check_task_id
 from .snapshot import Progress, TaskSnapshot
 from .status import PROVIDERS, Status
 
-__all__ = ["ERRORS", "KINDS", "VERSION", "error_from", "error_to", "snapshot_from", "snapshot_to", "state_from"]
+__all__ = [
+    "ERRORS",
+    "KINDS",
+    "MAX_POLLS",
+    "VERSION",
+    "error_from",
+    "error_to",
+    "snapshot_from",
+    "snapshot_to",
+    "state_from",
+]
 
 VERSION = 1
 # What can be waited on. Only a provider's task id for now; batches, runs and uploads come through the adapters.
@@ -39,6 +51,8 @@ ERRORS: dict[str, tuple[str, type[TaskwaitError]]] = {
     "ProviderError": ("error", ProviderError),
 }
 OUTCOMES = frozenset({s.value for s in Status if s.is_terminal} | {o for o, _ in ERRORS.values()})
+_ERROR_OUTCOMES = OUTCOMES - {s.value for s in Status}  # outcomes only an error ends a wait with
+MAX_POLLS = 2**53  # the largest count every JSON reader holds exactly
 
 
 def _scrub(value: Any, secrets: Sequence[str]) -> Any:
@@ -124,6 +138,49 @@ _TYPES: dict[str, tuple[tuple[type, ...], bool]] = {  # field -> (types, may be 
 }  # fmt: skip
 
 
+def _error_shape(error: Any, outcome: str | None) -> None:
+    """ValueError unless `error` is what `error_to` writes, for a wait that ended with `outcome`."""
+    if error is None:
+        if outcome in _ERROR_OUTCOMES:
+            raise ValueError(f"malformed wait state: outcome {outcome!r} without its error")
+        return
+    if set(error) != {"type", "message", "status_code", "body"}:
+        raise ValueError(f"malformed wait state: error has the keys {sorted(map(str, error))}")
+    name, message, code, body = error["type"], error["message"], error["status_code"], error["body"]
+    if name not in ERRORS and name != "TaskwaitError":
+        raise ValueError(f"malformed wait state: unknown error type {name!r}")
+    if outcome != (ERRORS[name][0] if name in ERRORS else "error"):
+        raise ValueError(f"malformed wait state: error type {name} does not match outcome {outcome!r}")
+    if not isinstance(message, str) or not message:
+        raise ValueError("malformed wait state: error message is not a non-empty string")
+    if isinstance(code, bool) or not isinstance(code, int | None) or (code is None and name == "AuthenticationError"):
+        raise ValueError(f"malformed wait state: error status_code is {type(code).__name__}")
+    if not isinstance(body, str | None):
+        raise ValueError(f"malformed wait state: error body is {type(body).__name__}")
+
+
+def _as_begin(data: dict[str, Any]) -> None:
+    """The checks `begin` applies (and the engine keeps true), on a stored state: ValueError naming the field."""
+    try:
+        check_task_id(data["task_id"])
+        for name, (types, _) in _TYPES.items():
+            if types is _NUMBER and data[name] is not None:
+                check_seconds(name, data[name], positive=name in ("interval", "max_interval"))
+        for value in data["progress_origin"] or ():
+            check_seconds("progress_origin", value, positive=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"malformed wait state: {exc}") from None
+    if not 0 < data["interval"] <= data["delay"] <= data["max_interval"]:
+        raise ValueError("malformed wait state: interval, delay and max_interval out of order")
+    if not 0 <= data["polls"] <= MAX_POLLS:
+        raise ValueError(f"malformed wait state: polls is not an int in [0, {MAX_POLLS}]")
+    if data["deadline_at"] is not None and data["deadline_at"] < data["started_at"]:
+        raise ValueError("malformed wait state: deadline_at is before started_at")
+    origin = data["progress_origin"]
+    if origin is not None and (len(origin) != 2 or not 0 <= origin[1] <= 1):
+        raise ValueError("malformed wait state: progress_origin is not [time, fraction]")
+
+
 def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
     """The checked fields of a WaitState's JSON text; ValueError for an unknown version or anything malformed."""
     try:
@@ -144,21 +201,17 @@ def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
         bad_bool = isinstance(value, bool) and bool not in types
         if (value is None and not nullable) or (value is not None and (bad_bool or not isinstance(value, types))):
             raise ValueError(f"malformed wait state: {name} is {type(value).__name__}")
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError(f"malformed wait state: {name} is not finite")
-    if data["provider"] not in PROVIDERS or data["kind"] not in ADAPTERS[data["provider"]].units or not data["task_id"]:
-        raise ValueError("malformed wait state: unknown provider or kind, or an empty task id")
-    origin = data["progress_origin"]
-    if origin is not None and (len(origin) != 2 or not all(type(v) in _NUMBER and math.isfinite(v) for v in origin)):
-        raise ValueError("malformed wait state: progress_origin is not [time, fraction]")
+    if data["provider"] not in PROVIDERS or data["kind"] not in ADAPTERS[data["provider"]].units:
+        raise ValueError("malformed wait state: unknown provider or kind")
+    _as_begin(data)
     if data["outcome"] is not None and data["outcome"] not in OUTCOMES:
         raise ValueError(f"malformed wait state: unknown outcome {data['outcome']!r}")
     if (data["outcome"] is None) != (data["next_poll_at"] is not None):
         raise ValueError("malformed wait state: a wait has either a next poll or an outcome")
-    if data["last"] is not None:
-        snapshot_from(data["last"])
-    if data["outcome"] is not None and data["error"] is None and data["last"] is None:
+    _error_shape(data["error"], data["outcome"])
+    last = data["last"]
+    if last is not None and (snapshot_from(last).provider, last["task_id"]) != (data["provider"], data["task_id"]):
+        raise ValueError("malformed wait state: last is a snapshot of another task")
+    if data["outcome"] is not None and data["error"] is None and last is None:
         raise ValueError("malformed wait state: it ended without a snapshot or an error")
-    if not 0 < data["interval"] <= data["max_interval"] or data["polls"] < 0:
-        raise ValueError("malformed wait state: interval, max_interval or polls out of range")
     return data

@@ -17,7 +17,6 @@ import argparse
 import logging
 import math
 import os
-import re
 import shlex
 import sys
 import time
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .client import base_url_problem, check_key, connect, masked_url
-from .errors import ConfigurationError, TaskwaitError, WaitTimeout
+from .errors import UNSAFE, ConfigurationError, TaskwaitError, WaitTimeout, clean, hex_escape
 from .providers import ADAPTERS, KINDS
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS, Status
@@ -38,27 +37,13 @@ __all__ = ["EXIT_AUTH_OR_PROVIDER", "EXIT_CLOSED_OUTPUT", "EXIT_FAILED", "EXIT_I
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_AUTH_OR_PROVIDER, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 EXIT_INTERRUPTED, EXIT_CLOSED_OUTPUT = 130, 141  # 128 + SIGINT, 128 + SIGPIPE, as a shell reports them
 
-# C0, DEL, C1, bidirectional overrides and line separators: what can move, hide or forge text on a terminal.
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _hex(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def clean(text: object) -> str:
-    """str(text) safe to print on a terminal: control characters and escape sequences as visible escapes."""
-    return UNSAFE.sub(lambda m: _NAMED.get(m.group()) or _hex(m.group()), str(text))
-
 
 def _quote(word: str) -> str:
     """A shell word for `word`: shlex quoting, or $'...' with escapes when it holds control characters."""
     if not UNSAFE.search(word):
         return shlex.quote(word)
     inner = word.replace("\\", "\\\\").replace("'", "\\'")
-    return "$'" + UNSAFE.sub(lambda m: _hex(m.group()), inner) + "'"
+    return "$'" + UNSAFE.sub(lambda m: hex_escape(m.group()), inner) + "'"
 
 
 def _say(message: str) -> None:

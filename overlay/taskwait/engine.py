@@ -34,16 +34,23 @@ __all__ = [
 ]
 
 
-def check_seconds(name: str, value: object, *, positive: bool) -> float:
-    """`value` as seconds: TypeError unless a real number (bool is not), ValueError if negative or NaN
-    (or not positive and finite, with `positive`)."""
+def check_seconds(name: str, value: object, *, positive: bool, infinite: bool = False) -> float:
+    """`value` as seconds, -0.0 as 0.0 and an int too large for a float as infinite: TypeError unless a real number
+    (bool is not); ValueError if NaN, negative, infinite (unless `infinite`), or 0 with `positive`."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"{name} must be a number of seconds, not {type(value).__name__}")
-    if positive and not (value > 0 and math.isfinite(value)):
-        raise ValueError(f"{name} must be a positive number of seconds, not {value!r}")
-    if not value >= 0:
-        raise ValueError(f"{name} must be >= 0 seconds, not {value!r}")
-    return float(value)
+    try:
+        seconds = float(value) + 0.0  # + 0.0: -0.0 is 0.0
+    except OverflowError:  # an int beyond a float (10**400)
+        seconds = math.inf if value > 0 else -math.inf
+    shown = repr(value) if isinstance(value, float) or abs(value) < 2**64 else f"an int of {value.bit_length()} bits"
+    if not seconds >= 0:
+        raise ValueError(f"{name} must be >= 0 seconds, not {shown}")
+    if positive and seconds == 0:
+        raise ValueError(f"{name} must be a positive number of seconds, not {shown}")
+    if math.isinf(seconds) and not infinite:
+        raise ValueError(f"{name} must be a finite number of seconds, not {shown}")
+    return seconds
 
 
 def _positive(_: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -52,7 +59,7 @@ def _positive(_: object, attribute: attrs.Attribute[float], value: float) -> Non
 
 def _timeout(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None:
-        check_seconds("timeout", value, positive=False)
+        check_seconds("timeout", value, positive=False, infinite=True)
 
 
 @attrs.frozen
@@ -95,6 +102,7 @@ class Transient:
     reason: str
     retry_after: float | None = None
     status_code: int | None = None  # the HTTP status, when there was an answer
+    sent: bool = True  # False: no request went out (no time was left before the deadline), so not a poll
 
 
 @attrs.frozen
@@ -136,7 +144,7 @@ class PollState:
     started: float
     deadline: float | None
     delay: float
-    polls: int = 0
+    polls: int = 0  # reads of the unit that sent a request
     last: TaskSnapshot | None = None
     warned_unknown: bool = False
     final: bool = False  # the poll under way is the last one before the deadline
@@ -163,7 +171,8 @@ def _terminal(policy: Policy, snap: TaskSnapshot) -> Decision:
 
 def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: float) -> tuple[Decision, PollState]:
     """The next step after `attempt`, at monotonic time `now`; u in [0, 1) draws the jitter."""
-    state = attrs.evolve(state, polls=state.polls + 1)
+    sent = not isinstance(attempt, Transient) or attempt.sent
+    state = attrs.evolve(state, polls=state.polls + (1 if sent else 0))
     grace = policy.not_found_grace
     if isinstance(attempt, Fatal) and isinstance(attempt.error, TaskNotFound) and now - state.started < grace:
         attempt = Transient(f"HTTP 404 within the {grace:g} s not-found grace", status_code=404)
@@ -195,9 +204,8 @@ def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: fl
             last = f"last status {state.last.raw_status!r}" if state.last else "no answer yet"
             if isinstance(attempt, Transient):
                 last += f"; last attempt: {attempt.reason}"
-            message = (
-                f"{state.provider} task {state.task_id} not finished after {elapsed:.1f}s, {state.polls} polls ({last})"
-            )
+            polls = f"{state.polls} poll{'' if state.polls == 1 else 's'}"  # requests made, not attempts
+            message = f"{state.provider} task {state.task_id} not finished after {elapsed:.1f}s, {polls} ({last})"
             return Raise(WaitTimeout(message, state.provider, state.task_id, state.last)), state
         lead = min(policy.last_poll_lead, remaining / 2)
         if wait >= remaining - lead:

@@ -1,12 +1,15 @@
-"""The exception family, and the redaction that keeps API keys out of every message."""
+"""The exception family, the redaction that keeps API keys out of every message, and the escaping that keeps
+each message on one line."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .snapshot import TaskSnapshot
 
 __all__ = [
+    "UNSAFE",
     "AuthenticationError",
     "ConfigurationError",
     "ProviderError",
@@ -16,11 +19,27 @@ __all__ = [
     "TaskwaitError",
     "WaitNotFound",
     "WaitTimeout",
+    "clean",
+    "hex_escape",
     "redact",
 ]
 
 REDACTED = "[REDACTED]"
 EXCERPT_CHARS = 300
+# C0, DEL, C1, bidirectional overrides and line separators: what can move, hide or forge text on a terminal.
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def hex_escape(char: str) -> str:
+    """One character as a visible escape: \\xNN or \\uNNNN."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: object) -> str:
+    """str(text) safe to print on a terminal: control characters and escape sequences as visible escapes."""
+    return UNSAFE.sub(lambda m: _NAMED.get(m.group()) or hex_escape(m.group()), str(text))
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
@@ -39,7 +58,11 @@ def excerpt(body: bytes, secrets: Iterable[str]) -> str:
 
 
 class TaskwaitError(Exception):
-    """Base of every error taskwait raises."""
+    """Base of every error taskwait raises. Its message is one line: ids and provider text in it are `clean`ed
+    (attributes such as `task_id` keep them as they are)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(clean(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class ConfigurationError(TaskwaitError, ValueError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import random
 import time
 from collections.abc import Callable
@@ -18,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
-from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, Transient, decide
-from .errors import TaskwaitError
+from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, Transient, check_seconds, decide
+from .errors import TaskwaitError, clean
 from .providers import ADAPTERS
 from .runner import check_task_id, policy_for
 from .snapshot import TaskSnapshot
@@ -79,7 +80,7 @@ class WaitState:
     def result(self) -> TaskSnapshot:
         """The terminal snapshot, or raise what `wait_for` would have raised; ValueError while pending."""
         if not self.done:
-            raise ValueError(f"the wait on {self.provider} task {self.task_id} has not ended yet")
+            raise ValueError(f"the wait on {self.provider} task {clean(self.task_id)} has not ended yet")
         if self.error is not None:
             raise error_from(self.error, self.provider, self.task_id, self.snapshot)
         snap = self.snapshot
@@ -116,8 +117,9 @@ def begin(provider: str, task_id: str, *, kind: str = "task", timeout: float | N
     task_id = check_task_id(task_id)
     policy = policy_for(ADAPTERS[provider], timeout, interval, max_interval, raise_on_failure, not_found_grace,
                         use_progress)  # fmt: skip
-    now = time.time() if now is None else now
+    now = time.time() if now is None else check_seconds("now", now, positive=False)
     deadline = None if policy.timeout is None else now + policy.timeout
+    deadline = deadline if deadline is None or math.isfinite(deadline) else None  # beyond a float: no deadline
     return WaitState(provider, kind, task_id, now, deadline, now, policy.interval, policy.max_interval,
                      raise_on_failure, policy.not_found_grace, delay=policy.interval,
                      use_progress=policy.use_progress)  # fmt: skip
@@ -126,7 +128,9 @@ def begin(provider: str, task_id: str, *, kind: str = "task", timeout: float | N
 def _context(client: AnyClient, state: WaitState) -> Context:
     ctx = Context.of(client)
     if ctx.adapter.name != state.provider:
-        raise ValueError(f"a {ctx.adapter.name} client cannot step a wait on {state.provider} task {state.task_id}")
+        raise ValueError(
+            f"a {ctx.adapter.name} client cannot step a wait on {state.provider} task {clean(state.task_id)}"
+        )
     ctx.adapter.unit(state.kind)  # ValueError for a kind the provider does not have
     return ctx
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import threading
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import anyio
 
@@ -27,16 +29,21 @@ from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
 if TYPE_CHECKING:
     from .providers import AnyClient
 
-__all__ = ["OnAttempt", "OnUpdate", "Run", "check_concurrency", "check_task_id", "check_task_ids", "policy_for",
-           "resolve", "run_async", "run_sync"]  # fmt: skip
+__all__ = ["MAX_NAP", "MAX_TASK_ID_BYTES", "OnAttempt", "OnUpdate", "Run", "check_concurrency", "check_task_id",
+           "check_task_ids", "policy_for", "resolve", "run_async", "run_sync"]  # fmt: skip
 
 log = logging.getLogger("taskwait")
 OnUpdate = Callable[[TaskSnapshot], object]
 OnAttempt = Callable[[str, int, float], object]  # task id, polls so far, seconds since the wait began
+# The longest id, percent-encoded (UTF-8) as it goes into a URL path: far below the 64 KiB URL httpx accepts,
+# and half the 8 KiB request line common servers take. Real ids are tens of characters.
+MAX_TASK_ID_BYTES = 4096
+MAX_NAP = 86400.0  # seconds of one sleep at most (then the due time is looked at again): threads refuse ~1e10 s
 
 
 def check_task_id(task_id: object) -> str:
-    """The id itself, or a TypeError/ValueError before any request is made."""
+    """The id itself, or a TypeError/ValueError before any request is made (blank, `.`, `..`, not text, or
+    longer than MAX_TASK_ID_BYTES once percent-encoded)."""
     if not isinstance(task_id, str):
         raise TypeError(f"task_id must be a str, not {type(task_id).__name__}")
     if not task_id.strip() or task_id in (".", ".."):
@@ -45,6 +52,9 @@ def check_task_id(task_id: object) -> str:
         task_id.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError(f"task_id {task_id!r} is not valid text (a lone surrogate)") from None
+    size = len(quote(task_id, safe=""))
+    if size > MAX_TASK_ID_BYTES:
+        raise ValueError(f"task_id is too long: {size} bytes percent-encoded, at most {MAX_TASK_ID_BYTES}")
     return task_id
 
 
@@ -58,12 +68,15 @@ def check_task_ids(task_ids: object) -> list[object]:
 
 def policy_for(adapter: Adapter, timeout: float | None, interval: float | None, max_interval: float | None,
             raise_on_failure: bool, not_found_grace: float = 0.0, use_progress: bool = True) -> Policy:  # fmt: skip
+    """The checked policy (TypeError/ValueError naming the parameter); an infinite timeout is none, as None."""
     if timeout is not None:
-        check_seconds("timeout", timeout, positive=False)
+        timeout = check_seconds("timeout", timeout, positive=False, infinite=True)
+        timeout = None if math.isinf(timeout) else timeout
     if interval is not None:
-        check_seconds("interval", interval, positive=True)
+        interval = check_seconds("interval", interval, positive=True)
     if max_interval is not None:
-        check_seconds("max_interval", max_interval, positive=True)
+        max_interval = check_seconds("max_interval", max_interval, positive=True)
+    not_found_grace = check_seconds("not_found_grace", not_found_grace, positive=False)
     if interval is None:  # the provider's default, but never above a max_interval the caller gave
         interval = adapter.interval if max_interval is None else min(adapter.interval, max_interval)
     if max_interval is None:
@@ -83,7 +96,7 @@ def resolve(adapter: Adapter, handles: list[object], kind: str,
     if len(kinds) > 1:
         raise ValueError(f"one wait is about one kind of unit, not {', '.join(sorted(kinds))}")
     if not_found_grace is not None:
-        check_seconds("not_found_grace", not_found_grace, positive=False)
+        not_found_grace = check_seconds("not_found_grace", not_found_grace, positive=False)
     grace = not_found_grace if not_found_grace is not None else max((g for _, _, g in found), default=0.0)
     return kinds.pop(), [check_task_id(task_id) for _, task_id, _ in found], grace
 
@@ -181,7 +194,7 @@ def run_sync(run: Run, concurrency: int, sleep: Callable[[float], object] | None
                 if due is None:
                     return
                 if isinstance(due, float):
-                    sleep(due) if sleep is not None else wake.wait(due)
+                    sleep(min(due, MAX_NAP)) if sleep is not None else wake.wait(min(due, MAX_NAP))
                     continue
                 attempts = drive(run.client, *run.plan(due), run.clock)
                 with lock:
@@ -220,7 +233,7 @@ async def run_async(run: Run, concurrency: int, sleep: Callable[[float], Awaitab
                 if due is None:
                     return
                 if isinstance(due, float):
-                    await nap(due)
+                    await nap(min(due, MAX_NAP))
                     continue
                 run.record(await drive_async(run.client, *run.plan(due), run.clock))
                 if run.failure is not None:

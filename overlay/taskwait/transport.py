@@ -20,17 +20,19 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 import anyio
+import attrs
 import httpx
 
-from .engine import Attempt
+from .engine import Attempt, Transient
 from .wire import Plan, Reply
 
 if TYPE_CHECKING:
     from .providers import AnyClient
 
-__all__ = ["MAX_BODY", "AnswerTooLarge", "drive", "drive_async"]
+__all__ = ["MAX_BODY", "AnswerTooLarge", "DeadlineReached", "NotSent", "drive", "drive_async"]
 
 MAX_BODY = 16 * 1024 * 1024  # bytes; a task answer is kilobytes, anything this large is not one
+MAX_BUDGET = 86400.0  # seconds a far deadline gives one request at most: sockets refuse timeouts past ~1e9 s
 Clock = Callable[[], float]
 
 
@@ -40,6 +42,10 @@ class AnswerTooLarge(httpx.HTTPError):
 
 class DeadlineReached(httpx.TimeoutException):
     """The request was cut (or never sent) because the wait's deadline came."""
+
+
+class NotSent(DeadlineReached):
+    """The request was never sent: no time was left before the deadline."""
 
 
 def _within(timeout: httpx.Timeout, budget: float) -> httpx.Timeout:
@@ -106,7 +112,7 @@ class _Watchdog:
                 due, token, find = self._heap[0]
                 left = due - time.monotonic()
                 if left > 0:
-                    self._cv.wait(left)
+                    self._cv.wait(min(left, MAX_BUDGET))  # a lock refuses waits of centuries
                     continue
                 heapq.heappop(self._heap)
                 sock = find()
@@ -162,7 +168,9 @@ def _timeout_left(timeout: httpx.Timeout, deadline: float | None, clock: Clock) 
     if deadline is None:
         return timeout
     budget = deadline - clock()
-    return _within(timeout, budget) if budget > 0 else DeadlineReached("no time left before the deadline: not sent")
+    if budget <= 0:
+        return NotSent("no time left before the deadline: not sent")
+    return _within(timeout, min(budget, MAX_BUDGET))
 
 
 def _add(raw: bytearray, chunk: bytes) -> AnswerTooLarge | None:
@@ -176,7 +184,8 @@ def _send(http: httpx.Client, request: dict[str, Any], deadline: float | None, c
     if isinstance(timeout, DeadlineReached):
         return timeout
     mark = object()
-    guard = None if deadline is None else _WATCHDOG.arm(lambda: _exchange_socket(http, mark), deadline - clock())
+    left = None if deadline is None else min(deadline - clock(), MAX_BUDGET)
+    guard = None if left is None else _WATCHDOG.arm(lambda: _exchange_socket(http, mark), left)
     try:
         with http.stream(**request, timeout=timeout, extensions={_MARK: mark}) as response:
             if _already_read(response):
@@ -219,10 +228,12 @@ async def _send_async(http: httpx.AsyncClient, request: dict[str, Any], deadline
         return exc
 
 
-def _result(stop: StopIteration) -> dict[str, Attempt]:
-    """What a plan returned: each id's attempt."""
+def _result(stop: StopIteration, sent: bool) -> dict[str, Attempt]:
+    """What a plan returned: each id's attempt; not polls (`sent=False`) if none of its requests went out."""
     result: dict[str, Attempt] = stop.value
-    return result
+    if sent:
+        return result
+    return {key: attrs.evolve(a, sent=False) if isinstance(a, Transient) else a for key, a in result.items()}
 
 
 def drive(
@@ -230,21 +241,27 @@ def drive(
 ) -> dict[str, Attempt]:
     """Run a plan with the client's sync httpx client; no request outlives `deadline` (on `clock`)."""
     http = client.get_httpx_client()
+    sent = False
     try:
         request = next(plan)
         while True:
-            request = plan.send(_send(http, request, deadline, clock))
+            reply = _send(http, request, deadline, clock)
+            sent = sent or not isinstance(reply, NotSent)
+            request = plan.send(reply)
     except StopIteration as stop:
-        return _result(stop)
+        return _result(stop, sent)
 
 
 async def drive_async(client: AnyClient, plan: Plan, deadline: float | None = None,
                       clock: Clock = time.monotonic) -> dict[str, Attempt]:  # fmt: skip
     """Run a plan with the client's async httpx client; no request outlives `deadline` (on `clock`)."""
     http = client.get_async_httpx_client()
+    sent = False
     try:
         request = next(plan)
         while True:
-            request = plan.send(await _send_async(http, request, deadline, clock))
+            reply = await _send_async(http, request, deadline, clock)
+            sent = sent or not isinstance(reply, NotSent)
+            request = plan.send(reply)
     except StopIteration as stop:
-        return _result(stop)
+        return _result(stop, sent)

@@ -16,7 +16,7 @@ import math
 import time
 from collections.abc import Callable, Generator, Sequence
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import attrs
 import httpx
@@ -31,12 +31,23 @@ from .status import Status, normalize_status
 if TYPE_CHECKING:
     from .providers import AnyClient
 
-__all__ = ["LIST_CHUNK", "Context", "Plan", "Reply", "get_plan", "list_plan", "parse_retry_after", "secrets_of"]
+__all__ = [
+    "LIST_CHUNK",
+    "LIST_ID_BYTES",
+    "Context",
+    "Plan",
+    "Reply",
+    "get_plan",
+    "list_plan",
+    "parse_retry_after",
+    "secrets_of",
+]
 
 log = logging.getLogger("taskwait")
 Reply = httpx.Response | httpx.HTTPError  # what sending one request came to
 Plan = Generator[dict[str, Any], Reply, dict[str, Attempt]]
 LIST_CHUNK = 100  # ids per multi-task request: keeps the URL short and a page whole
+LIST_ID_BYTES = 6144  # percent-encoded ids per multi-task request, under the 8 KiB request line servers take
 _ATTEMPTS = (Observed, Transient, Fatal)
 
 
@@ -211,13 +222,26 @@ def _next_offset(next_url: Any) -> int | None:
         return None
 
 
+def _chunks(task_ids: Sequence[str]) -> list[list[str]]:
+    """The ids in request-sized lists: at most LIST_CHUNK ids and LIST_ID_BYTES of query each (one id always fits)."""
+    chunks: list[list[str]] = []
+    size = 0
+    for task_id in task_ids:
+        cost = len(quote(task_id, safe="")) + len("&task_ids=")
+        if not chunks or len(chunks[-1]) >= LIST_CHUNK or size + cost > LIST_ID_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(task_id)
+        size += cost
+    return chunks
+
+
 def list_plan(ctx: Context, task_ids: Sequence[str]) -> Plan:
     """Many tasks through the multi-task endpoint, page by page; ids the list omits get a GET each."""
     many, unit = ctx.adapter.many, ctx.adapter.unit("task")
     assert many is not None
     results: dict[str, Attempt] = {}
-    for start in range(0, len(task_ids), LIST_CHUNK):
-        chunk = list(task_ids[start : start + LIST_CHUNK])
+    for chunk in _chunks(task_ids):
         offset: int | None = 0
         while offset is not None:
             outcome = yield many.request(task_ids=chunk, offset=offset, limit=len(chunk))

@@ -89,6 +89,9 @@ def test_submit_is_idempotent_and_keeps_no_secret(redis_db: redis.Redis, redis_u
     assert (state.provider, state.kind, state.task_id, state.polls, state.done) == ("lobstr", "task", "abc", 0, False)
     with pytest.raises(ValueError, match="has no 'batch' unit"):
         submit(app, "lobstr", "abc", kind="batch")
+    with pytest.raises(ValueError, match="task_id is too long"):  # refused here, not by a worker on every sweep
+        submit(app, "lobstr", "a" * 70_000)
+    assert redis_db.llen("celery") == 1
     assert result(app, submit(app, "lobstr", "abc", kind="run")).kind == "run"  # another wait: a run of that id
     with pytest.raises(KeyError):
         result(app, "nope")

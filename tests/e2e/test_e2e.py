@@ -127,6 +127,23 @@ def test_never_hangs_past_the_deadline(emu: Emulator, provider: str) -> None:
     assert last is None or last.status is Status.UNKNOWN
 
 
+@pytest.mark.parametrize("timeout", [0, -0.0])
+def test_a_zero_timeout_sends_nothing_and_says_so(emu: Emulator, timeout: float) -> None:
+    script = emu.add_task("databar", polls=10**6)
+    started = time.monotonic()
+    with pytest.raises(taskwait.WaitTimeout, match=", 0 polls ") as exc:
+        wait(emu, "databar", script.task_id, timeout=timeout)
+    assert time.monotonic() - started < 1.0 and exc.value.snapshot is None
+    assert emu.stats("databar", script.task_id)["requests"] == 0  # type: ignore[index]
+
+
+def test_a_far_deadline_with_no_client_timeout_is_no_overflow(emu: Emulator) -> None:
+    script = emu.add_task("databar", polls=1)
+    unbounded = taskwait.connect("databar", emu.api_key, base_url=emu.base_url("databar"), timeout=httpx.Timeout(None))
+    snap = taskwait.wait_for(unbounded, script.task_id, timeout=1e15, interval=0.01)  # sockets refuse 1e15 s
+    assert snap.status is Status.SUCCEEDED
+
+
 def test_many_over_sockets_sync_and_async(emu: Emulator) -> None:
     ids = {p: [emu.add_task(p, polls=2, outcome="success" if i % 3 else "failure").task_id for i in range(12)]
            for p in PROVIDERS}  # fmt: skip

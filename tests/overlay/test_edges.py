@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -80,6 +81,12 @@ def test_an_empty_base_url_never_sends_the_key_to_the_real_host() -> None:
         ({"interval": "1"}, TypeError, "interval"),
         ({"max_interval": -3}, ValueError, "max_interval"),
         ({"max_interval": float("inf")}, ValueError, "max_interval"),
+        ({"timeout": -(10**400)}, ValueError, "timeout"),
+        ({"interval": 10**400}, ValueError, "interval"),
+        ({"max_interval": 10**400}, ValueError, "max_interval"),
+        ({"not_found_grace": 10**400}, ValueError, "not_found_grace"),
+        ({"not_found_grace": float("inf")}, ValueError, "not_found_grace"),
+        ({"not_found_grace": "1"}, TypeError, "not_found_grace"),
     ],
 )
 def test_bad_numbers_are_refused_at_once_naming_the_parameter(kwargs: dict[str, Any], error: type, name: str) -> None:
@@ -90,6 +97,33 @@ def test_bad_numbers_are_refused_at_once_naming_the_parameter(kwargs: dict[str, 
     with pytest.raises(error, match=name):
         taskwait.wait_for_many(client, ["T1"], **kwargs)
     assert sent == []
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"interval": 10**400}, {"max_interval": 10**5000}, {"not_found_grace": 10**400}, {"now": 10**400}]
+)
+def test_begin_refuses_numbers_too_large_for_a_float_naming_the_parameter(kwargs: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match=f"{next(iter(kwargs))} must be a finite number of seconds"):
+        taskwait.begin("databar", "T1", **kwargs)
+
+
+@pytest.mark.parametrize("timeout", [10**400, float("inf")])
+def test_a_timeout_too_large_for_a_float_is_no_deadline(timeout: Any) -> None:
+    fake = FakeTime()
+    script = Script([ok("databar", "T1", "processing")] * 3 + [ok("databar", "T1", "completed")], time=fake)
+    snap = taskwait.wait_for(script.client("databar"), "T1", timeout=timeout, interval=1, **fake.kwargs())
+    assert snap.status is taskwait.Status.SUCCEEDED and len(script.requests) == 4
+    state = taskwait.begin("databar", "T1", timeout=timeout, now=1_700_000_000)
+    assert state.deadline_at is None and taskwait.WaitState.from_json(state.to_json()) == state
+
+
+def test_huge_finite_intervals_sleep_at_most_a_day_at_a_time() -> None:
+    fake = FakeTime()
+    script = Script([ok("databar", "T1", "processing"), ok("databar", "T1", "completed")], time=fake)
+    snap = taskwait.wait_for(script.client("databar"), "T1", timeout=None, interval=1e10, max_interval=1e12,
+                             **fake.kwargs())  # fmt: skip
+    assert snap.status is taskwait.Status.SUCCEEDED and len(script.requests) == 2
+    assert max(fake.sleeps) == 86400 and sum(fake.sleeps) == pytest.approx(1e10 * 0.95)  # threads refuse 1e10 s
 
 
 @pytest.mark.parametrize(
@@ -119,6 +153,29 @@ def test_an_id_that_is_not_text_is_a_value_error(task_id: str) -> None:
     with pytest.raises(ValueError, match="task_id"):
         taskwait.get_task(client, task_id)
     assert sent == []
+
+
+@pytest.mark.parametrize("task_id", ["a" * 4097, "é" * 683, "a" * 70_000])  # 683 x %C3%A9 = 4098 bytes
+def test_an_id_too_long_for_a_url_is_a_value_error_before_any_request(task_id: str) -> None:
+    transport, sent = refusing_transport()
+    client = taskwait.connect("deepomatic", KEY, httpx_args={"transport": transport})
+    with pytest.raises(ValueError, match=r"task_id is too long: \d+ bytes percent-encoded, at most 4096"):
+        taskwait.get_task(client, task_id)
+    with pytest.raises(ValueError, match="task_id is too long"):
+        taskwait.wait_for(client, task_id)
+    with pytest.raises(ValueError, match="task_id is too long"):
+        taskwait.wait_for_many(client, ["T1", task_id])
+    with pytest.raises(ValueError, match="task_id is too long"):
+        taskwait.begin("deepomatic", task_id)
+    assert sent == []
+
+
+@pytest.mark.parametrize("task_id", ["a" * 4096, "é" * 682, "/" * 1365])
+def test_an_id_at_the_length_limit_is_one_encoded_segment(task_id: str) -> None:
+    script = Script([ok("lobstr", task_id, "completed")])
+    assert taskwait.get_task(script.client("lobstr"), task_id).task_id == task_id
+    raw = script.requests[0].url.raw_path.decode()
+    assert len(raw) == len("/v1/tasks/") + len(quote(task_id, safe="")) <= len("/v1/tasks/") + 4096
 
 
 ID_FIELDS = {"databar": "task_id", "openmart": "task_id", "lobstr": "hash_value", "deepomatic": "id", "flexprice": "id"}
@@ -224,3 +281,49 @@ def test_a_flexprice_task_status_that_is_not_a_known_string_is_unknown(raw: Any)
     snap = taskwait.get_task(Script([httpx.Response(200, json=answer)]).client("flexprice"), "T1")
     assert snap.status is taskwait.Status.UNKNOWN
     assert snap.raw_status == (None if raw is None else str(raw))
+
+
+HOSTILE_ID = "a\nb\x1b[2J\u202ec\x85"
+ESCAPED_ID = "a\\nb\\x1b[2J\\u202ec\\x85"
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error)
+    assert text.isprintable() and ESCAPED_ID in text, text
+    return text
+
+
+@pytest.mark.parametrize(
+    ("answer", "error", "escaped"),
+    [
+        (httpx.Response(404, json={"detail": "no\ntask"}), taskwait.TaskNotFound, "no\\ntask"),
+        (httpx.Response(401, json={"detail": "bad\rkey"}), taskwait.AuthenticationError, "bad\\rkey"),
+        (httpx.Response(418, text="tea\x1b[31m\npot"), taskwait.ProviderError, "tea\\x1b[31m\\npot"),
+        (ok("databar", HOSTILE_ID, "failed", error="row 3\r\nrow 4"), taskwait.TaskFailed, "row 3\\r\\nrow 4"),
+        (ok("databar", HOSTILE_ID, "cancelled"), taskwait.TaskCancelled, ""),
+        (httpx.Response(503), taskwait.WaitTimeout, ""),
+    ],
+)
+def test_messages_escape_control_characters_and_attributes_keep_them(answer: Any, error: type, escaped: str) -> None:
+    fake = FakeTime()
+    script = Script([answer], time=fake, cost=1.0)
+    with pytest.raises(error) as exc:
+        taskwait.wait_for(script.client("databar"), HOSTILE_ID, timeout=2, **fake.kwargs())
+    assert escaped in _one_line(exc.value) and exc.value.task_id == HOSTILE_ID
+    if error is taskwait.TaskFailed:
+        assert exc.value.snapshot.error == "row 3\r\nrow 4"
+    state = taskwait.begin("databar", HOSTILE_ID, timeout=2, now=0.0)
+    while not state.done:  # the same error, rebuilt from a wait state
+        state = taskwait.step(Script([answer]).client("databar"), state, clock=lambda: 1.5)
+    with pytest.raises(error) as again:
+        state.result()
+    assert escaped in _one_line(again.value) and again.value.task_id == HOSTILE_ID
+
+
+def test_value_errors_about_a_wait_escape_its_id() -> None:
+    state = taskwait.begin("databar", HOSTILE_ID)
+    with pytest.raises(ValueError) as pending:
+        state.result()
+    with pytest.raises(ValueError) as other:
+        taskwait.step(Script([]).client("lobstr"), state)
+    assert all(_one_line(exc.value) for exc in (pending, other))

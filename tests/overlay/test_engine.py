@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from taskwait import Status, TaskSnapshot
-from taskwait.engine import Fatal, Finish, Observed, Policy, Raise, Sleep, Transient, decide, start
+from taskwait.engine import Fatal, Finish, Observed, Policy, Raise, Sleep, Transient, check_seconds, decide, start
 from taskwait.errors import TaskNotFound, WaitTimeout
+from taskwait.providers import ADAPTERS
+from taskwait.runner import policy_for
 
 RUNNING = Observed(TaskSnapshot("databar", "T", Status.RUNNING, "processing"))
 DONE = Observed(TaskSnapshot("databar", "T", Status.SUCCEEDED, "completed"))
@@ -121,3 +125,17 @@ def test_policy_validation() -> None:
     for bad in ({"interval": 0}, {"interval": float("nan")}, {"factor": 0.5}, {"jitter": 1.0}, {"timeout": -1}):
         with pytest.raises(ValueError):
             Policy(**bad)  # type: ignore[arg-type]
+
+
+def test_an_attempt_that_sent_nothing_is_not_a_poll() -> None:
+    policy = Policy(timeout=10, interval=1, max_interval=2)
+    decision, state = decide(policy, start(policy, "databar", "T1", 0.0), Transient("timed out"), 1.0, 0.0)
+    assert isinstance(decision, Sleep) and state.polls == 1
+    decision, state = decide(policy, state, Transient("not sent", sent=False), 11.0, 0.0)
+    assert isinstance(decision, Raise) and state.polls == 1 and ", 1 poll (" in str(decision.error)
+
+
+def test_minus_zero_seconds_is_zero() -> None:
+    assert math.copysign(1.0, check_seconds("timeout", -0.0, positive=False)) == 1.0
+    timeout = policy_for(ADAPTERS["databar"], -0.0, None, None, True, -0.0).timeout
+    assert timeout is not None and math.copysign(1.0, timeout) == 1.0

@@ -240,3 +240,18 @@ def test_a_huge_concurrency_starts_no_more_tasks_than_there_are_ids_async(backen
 
     results = anyio.run(main, backend=backend)
     assert set(results) == {"a", "b"} and max(tasks) == base[0] + 2  # one worker per id
+
+
+def test_deepomatic_lists_ids_at_the_length_limit_in_requests_that_fit_a_url() -> None:
+    ids = [f"{i:04d}" + "x" * 4092 for i in range(30)]  # 30 ids of 4096 bytes, 120 KiB:, over httpx's 64 KiB URL
+    server = DeepomaticServer(ids, finish_after=0, hidden=set(), unknown=set())
+    sizes: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sizes.append(len(request.url.raw_path))
+        return server(request)
+
+    client = taskwait.connect("deepomatic", KEY, httpx_args={"transport": httpx.MockTransport(handler)})
+    results = taskwait.wait_for_many(client, ids, **FakeTime().kwargs())
+    assert set(results) == set(ids) and all(r.status is Status.SUCCEEDED for r in results.values())
+    assert server.get_requests == [] and max(sizes) < 8192  # listed 1 id a request: none asked alone

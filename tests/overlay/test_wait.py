@@ -127,9 +127,20 @@ def test_terminal_answer_just_before_the_deadline_wins() -> None:
     assert snap.status is Status.SUCCEEDED and 1000 + 4 < fake.now < 1000 + 5
 
 
-def test_zero_timeout_sends_nothing() -> None:
-    with pytest.raises(taskwait.WaitTimeout):
-        run("databar", [ok("databar", "T1", "completed")], timeout=0)
+@pytest.mark.parametrize("timeout", [0, 0.0, -0.0])
+def test_zero_timeout_sends_nothing_and_counts_no_poll(timeout: float) -> None:
+    script = Script([ok("databar", "T1", "completed")])
+    with pytest.raises(taskwait.WaitTimeout, match=r"after 0\.0s, 0 polls \(no answer yet") as exc:
+        taskwait.wait_for(script.client("databar"), "T1", timeout=timeout, **FakeTime().kwargs())
+    assert exc.value.snapshot is None and script.requests == []
+
+
+def test_the_timeout_message_counts_the_requests_made() -> None:
+    fake = FakeTime()
+    script = Script([ok("databar", "T1", "processing")], time=fake, cost=1.5)  # the first request ends past 1 s
+    with pytest.raises(taskwait.WaitTimeout, match=r"after 1\.5s, 1 poll \(last status 'processing'\)"):
+        taskwait.wait_for(script.client("databar"), "T1", timeout=1, **fake.kwargs())
+    assert len(script.requests) == 1
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)

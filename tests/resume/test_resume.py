@@ -153,6 +153,15 @@ def test_timeout_state_raises_wait_timeout_with_last_snapshot() -> None:
     assert outcome[0] == "WaitTimeout" and outcome[1][1] == (taskwait.Status.RUNNING, "processing", None)
 
 
+def test_a_step_past_the_deadline_sends_nothing_and_counts_no_poll() -> None:
+    script = Script([ok("databar", "T-1", "processing")])
+    state = taskwait.begin("databar", "T-1", timeout=5, now=100.0)
+    state = taskwait.step(script.client("databar"), state, clock=lambda: 106.0)
+    assert state.outcome == "timed_out" and state.polls == 0 and script.requests == []
+    with pytest.raises(taskwait.WaitTimeout, match=r"after 6\.0s, 0 polls \(no answer yet"):
+        state.result()
+
+
 def test_the_key_never_reaches_the_state() -> None:
     echo = ok("databar", "T-1", "failed", error=f"bad key {KEY}", data={"echo": KEY, KEY: [KEY]})
     state = taskwait.step(Script([echo]).client("databar"), taskwait.begin("databar", "T-1"))
@@ -211,6 +220,71 @@ def _valid() -> dict[str, Any]:
 def test_from_json_refuses_unknown_versions_and_malformed_texts(text: str) -> None:
     with pytest.raises(ValueError):
         WaitState.from_json(text)
+
+
+OTHER_TASK = {"provider": "openmart", "task_id": "T-2", "status": "running", "raw_status": "PROCESSING",
+              "data": None, "error": None, "progress": None, "kind": "task"}  # fmt: skip
+
+
+NO_CODE = {"type": "AuthenticationError", "message": "x", "status_code": None, "body": None}
+
+
+def _ended() -> dict[str, Any]:
+    client = Script([httpx.Response(404, json={"detail": "gone"})]).client("openmart")
+    state = taskwait.step(client, _begun(), clock=lambda: 1_700_000_001.0)
+    data: dict[str, Any] = json.loads(state.to_json())
+    return data
+
+
+def _begun() -> WaitState:
+    return taskwait.begin("openmart", "T-1", now=1_700_000_000.0)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"task_id": ".."}, "task_id"),
+        ({"task_id": " "}, "task_id"),
+        ({"task_id": "a" * 4097}, "task_id is too long"),
+        ({"polls": int("9" * 4000)}, "polls"),
+        ({"polls": -1}, "polls"),
+        ({"interval": 10**400, "max_interval": 10**400, "delay": 10**400}, "interval"),
+        ({"not_found_grace": 10**400}, "not_found_grace"),
+        ({"not_found_grace": -1}, "not_found_grace"),
+        ({"started_at": -5}, "started_at"),
+        ({"next_poll_at": 10**400}, "next_poll_at"),
+        ({"deadline_at": 1_600_000_000.0}, "deadline_at"),
+        ({"delay": 0}, "delay"),
+        ({"delay": 1000}, "delay"),
+        ({"progress_origin": [0, 10**400]}, "progress_origin"),
+        ({"progress_origin": [0, 2]}, "progress_origin"),
+        ({"progress_origin": [0, "1"]}, "progress_origin"),
+    ],
+)
+def test_from_json_applies_every_check_begin_applies(changes: dict[str, Any], field: str) -> None:
+    with pytest.raises(ValueError, match=f"malformed wait state: .*{field}"):
+        WaitState.from_json(json.dumps({**_valid(), **changes}))
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"error": {}}, "error has the keys"),
+        ({"error": {"type": "KeyError", "message": "x", "status_code": None, "body": None}}, "error type"),
+        ({"error": {"type": "TaskNotFound", "message": "", "status_code": None, "body": None}}, "error message"),
+        ({"error": {"type": "TaskNotFound", "message": "x", "status_code": "404", "body": None}}, "status_code"),
+        ({"error": {"type": "TaskNotFound", "message": "x", "status_code": None, "body": 3}}, "error body"),
+        ({"outcome": "unauthorized", "error": NO_CODE}, "status_code"),
+        ({"outcome": "succeeded"}, "does not match"),
+        ({"error": None, "last": None}, "without its error"),
+        ({"last": OTHER_TASK}, "another task"),
+    ],
+)
+def test_from_json_refuses_an_error_that_result_could_not_raise(changes: dict[str, Any], field: str) -> None:
+    ended = _ended()
+    assert WaitState.from_json(json.dumps(ended)).outcome == "not_found"
+    with pytest.raises(ValueError, match=f"malformed wait state: .*{field}"):
+        WaitState.from_json(json.dumps({**ended, **changes}))
 
 
 def test_round_trip_is_exact() -> None:
