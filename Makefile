@@ -34,8 +34,10 @@ bootstrap: $(SYNCED)
 demo: $(SYNCED)
 	$(RUN) python -m taskwait.demo
 
+# A new client version changes taskwait's exact pins (overlay/pyproject.toml): the lock follows.
 generate: $(SYNCED)
 	$(RUN) python scripts/generate.py
+	$(UV) lock
 
 check-generated: $(SYNCED)
 	$(RUN) python scripts/generate.py --check

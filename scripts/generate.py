@@ -5,6 +5,12 @@ Generator input for a provider = specs/<p>/openapi.yaml (or openapi.json) + spec
 `include_tags` (optional; components nothing kept refers to are dropped), with config.yaml and
 the templates in scripts/generator_templates/.
 
+Each client's version is `<info.version>.post<build>` (PEP 440): the document's version, then the build
+number kept in specs/<p>/build.json with a fingerprint of the generated code (every file, LICENSE included,
+with the version itself masked). Generating raises the build whenever that fingerprint changes (and starts
+again at 1 for a new info.version); the check fails when the committed code, its fingerprint, the version
+or taskwait's exact pins on the clients (overlay/pyproject.toml) disagree.
+
     python scripts/generate.py            # rebuild generated/<p>_client/ from emptied dirs
     python scripts/generate.py --check    # regenerate into a temp dir and compare
     python scripts/generate.py openmart   # only some providers
@@ -17,6 +23,7 @@ import filecmp
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,14 +34,17 @@ from typing import Any
 
 import jsonpatch
 import yaml
+from packaging.version import InvalidVersion, Version
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
+LICENSE = ROOT / "LICENSE"
+OVERLAY_PYPROJECT = ROOT / "overlay" / "pyproject.toml"
 TEMPLATES = Path(__file__).resolve().parent / "generator_templates"
 PROVIDERS = ("databar", "deepomatic", "flexprice", "lobstr", "openmart")
 METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
-FIX = "run `make generate` and commit specs/ and generated/ together"
+FIX = "run `make generate` and commit specs/, generated/, overlay/pyproject.toml and uv.lock together"
 
 
 def spec_file(provider: str) -> Path:
@@ -114,16 +124,23 @@ def _tool_env() -> dict[str, str]:
     return env
 
 
-def generate(provider: str, out_dir: Path, *, whole: bool = False) -> None:
-    """Write the generated project for one provider to out_dir (which must not exist)."""
+def generate(provider: str, out_dir: Path, *, version: str | None = None, whole: bool = False) -> None:
+    """Write the generated project for one provider to out_dir (which must not exist), with the LICENSE.
+
+    version: the distribution's version (default: the one specs/<p>/build.json gives).
+    """
     with tempfile.TemporaryDirectory() as tmp:
         spec_path = Path(tmp) / "openapi.json"
         spec_path.write_text(json.dumps(load_spec(provider, whole=whole), indent=2), encoding="utf-8")
+        config = yaml.safe_load((SPECS / provider / "config.yaml").read_text(encoding="utf-8")) or {}
+        config["package_version_override"] = version or client_version(provider)
+        config_path = Path(tmp) / "config.json"
+        config_path.write_text(json.dumps(config), encoding="utf-8")
         command = [
             str(Path(sys.executable).parent / "openapi-python-client"),
             "generate",
             "--path", str(spec_path),
-            "--config", str(SPECS / provider / "config.yaml"),
+            "--config", str(config_path),
             "--custom-template-path", str(TEMPLATES),
             "--meta", "uv",
             "--fail-on-warning",
@@ -132,6 +149,117 @@ def generate(provider: str, out_dir: Path, *, whole: bool = False) -> None:
         result = subprocess.run(command, env=_tool_env(), capture_output=True, text=True, cwd=tmp)
         if result.returncode != 0:
             raise SystemExit(f"generation failed for {provider}:\n{result.stdout}\n{result.stderr}")
+    shutil.copyfile(LICENSE, out_dir / "LICENSE")
+
+
+def info_version(provider: str) -> str:
+    """The document's `info.version`, which must be a PEP 440 version (it starts the client's version)."""
+    raw = str(load_spec(provider)["info"]["version"])
+    try:
+        Version(raw)
+    except InvalidVersion:
+        raise SystemExit(
+            f"specs/{provider}: info.version {raw!r} is not a PEP 440 version; set one in specs/{provider}/patch.yaml"
+        ) from None
+    return raw
+
+
+def read_build(provider: str) -> dict[str, Any]:
+    """specs/<p>/build.json: info_version, build, generated_sha256 ({} before the first generation)."""
+    path = SPECS / provider / "build.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def version_of(info: str, build: int) -> str:
+    return str(Version(f"{info}.post{build}"))
+
+
+def client_version(provider: str) -> str:
+    """The version the committed build.json gives the client (build 0 before any generation)."""
+    state = read_build(provider)
+    info = info_version(provider)
+    return version_of(info, int(state["build"]) if state.get("info_version") == info else 0)
+
+
+def fingerprint(tree: Path, version: str) -> str:
+    """sha256 over a generated project's files (paths and contents), its version masked as `{version}`."""
+    digest = hashlib.sha256()
+    for name in sorted(_files(tree)):
+        digest.update(name.encode() + b"\0")
+        digest.update((tree / name).read_bytes().replace(version.encode(), b"{version}") + b"\0")
+    return digest.hexdigest()
+
+
+def write_build(provider: str, info: str, build: int, digest: str) -> None:
+    state = {
+        "about": "Owned by `make generate`: the client's version is <info_version>.post<build>; build rises whenever"
+        " the generated code's fingerprint (generated_sha256, version masked) changes.",
+        "info_version": info,
+        "build": build,
+        "generated_sha256": digest,
+    }
+    (SPECS / provider / "build.json").write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
+
+
+def project_name(provider: str) -> str:
+    config = yaml.safe_load((SPECS / provider / "config.yaml").read_text(encoding="utf-8")) or {}
+    return str(config.get("project_name_override") or f"{provider}-client")
+
+
+def _pin_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf'"{re.escape(name)}(?:==[^"]*)?"')
+
+
+def pin_problems(providers: list[str]) -> list[str]:
+    """taskwait must pin each client exactly at the version build.json gives it."""
+    text = OVERLAY_PYPROJECT.read_text(encoding="utf-8")
+    problems = []
+    for provider in providers:
+        name, version = project_name(provider), client_version(provider)
+        if f'"{name}=={version}"' not in text:
+            found = _pin_pattern(name).search(text)
+            problems.append(
+                f"overlay/pyproject.toml pins {found.group(0) if found else 'nothing'} for {name}, not =={version}"
+            )
+    return problems
+
+
+def write_pins(providers: list[str]) -> bool:
+    """Pin taskwait on each client's version in overlay/pyproject.toml; True if the file changed."""
+    text = old = OVERLAY_PYPROJECT.read_text(encoding="utf-8")
+    for provider in providers:
+        name = project_name(provider)
+        text, count = _pin_pattern(name).subn(f'"{name}=={client_version(provider)}"', text)
+        if count != 1:
+            raise SystemExit(f"overlay/pyproject.toml: expected one dependency on {name}, found {count}")
+    OVERLAY_PYPROJECT.write_text(text, encoding="utf-8")
+    return text != old
+
+
+def build_problems(provider: str, fresh: Path) -> list[str]:
+    """The committed build.json must describe the code generated now (else the version did not move)."""
+    state = read_build(provider)
+    info = info_version(provider)
+    if state.get("info_version") != info or state.get("generated_sha256") != fingerprint(
+        fresh, client_version(provider)
+    ):
+        return [f"specs/{provider}/build.json: the generated code changed but its version did not (stale build.json)"]
+    return []
+
+
+def regenerate(provider: str, target: Path) -> str:
+    """Generate into target (replaced), raising the build if the code changed; the client's version."""
+    state, info = read_build(provider), info_version(provider)
+    build = int(state.get("build", 0)) if state.get("info_version") == info else 0
+    shutil.rmtree(target, ignore_errors=True)
+    generate(provider, target, version=version_of(info, build))
+    digest = fingerprint(target, version_of(info, build))
+    if build == 0 or digest != state.get("generated_sha256"):
+        build += 1
+        shutil.rmtree(target)
+        generate(provider, target, version=version_of(info, build))
+    write_build(provider, info, build, digest)
+    return version_of(info, build)
 
 
 def refresh_provenance(provider: str) -> bool:
@@ -197,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
                 fresh = Path(tmp) / f"{provider}_client"
                 generate(provider, fresh)
                 problems += compare(provider, fresh)
+                problems += build_problems(provider, fresh)
+        problems += pin_problems(providers)
         problems += untracked()
         if problems:
             print("generated/ does not match specs/:", *problems, sep="\n  ", file=sys.stderr)
@@ -207,10 +337,10 @@ def main(argv: list[str] | None = None) -> int:
     for provider in providers:
         if refresh_provenance(provider):
             print(f"updated specs/{provider}/provenance.json (sha256 of the edited spec)")
-        target = GENERATED / f"{provider}_client"
-        shutil.rmtree(target, ignore_errors=True)
-        generate(provider, target)
-        print(f"generated generated/{provider}_client/")
+        version = regenerate(provider, GENERATED / f"{provider}_client")
+        print(f"generated generated/{provider}_client/ ({project_name(provider)} {version})")
+    if write_pins(providers):
+        print("updated overlay/pyproject.toml (taskwait's exact pins on the clients)")
     return 0
 
 

@@ -103,6 +103,15 @@ def check_provider(provider: str, spec: dict[str, Any]) -> None:
         )
 
 
+def declared_license(spec: dict[str, Any]) -> dict[str, Any]:
+    """What a vendored document says about its own license (info.license), for provenance.json."""
+    info = spec.get("info")
+    found = info.get("license") if isinstance(info, dict) else None
+    if not isinstance(found, dict):
+        return {"declared": None, "where": "the document's info has no license"}
+    return {"declared": found.get("name") or found.get("identifier"), "url": found.get("url"), "where": "info.license"}
+
+
 def vendor(provider: str, page_path: Path, source_url: str | None = None, today: dt.date | None = None) -> list[str]:
     """Write the spec in page_path (a docs page or the whole document) to specs/<provider>/; the change report."""
     folder = SPECS / provider
@@ -128,6 +137,7 @@ def vendor(provider: str, page_path: Path, source_url: str | None = None, today:
         target.write_text(text, encoding="utf-8", newline="")
         provenance.update(form="vendored", source_url=source_url or provenance.get("source_url", ""),
                           captured=(today or dt.date.today()).isoformat(), sha256=sha256(text))  # fmt: skip
+        provenance["license"] = declared_license(spec if isinstance(spec, dict) else {})
         provenance.setdefault("page", "docs-page.md")
         provenance_file.write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
     return lines

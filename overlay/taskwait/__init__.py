@@ -4,6 +4,8 @@ client = taskwait.connect("databar")            # key from DATABAR_API_KEY
 snapshot = taskwait.wait_for(client, task_id)   # raises TaskFailed, WaitTimeout, ...
 """
 
+__version__ = "0.1.0"  # the taskwait-suite distribution's version (overlay/pyproject.toml; a test checks they agree)
+
 from .client import connect as connect
 from .errors import AuthenticationError as AuthenticationError
 from .errors import ConfigurationError as ConfigurationError

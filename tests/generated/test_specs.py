@@ -63,6 +63,7 @@ def test_vendor_refresh_reports_changes_and_updates_provenance(tmp_path: Path, m
 
     changed = page.replace("  /tasks/{id}:\n", "  /tasks/{id}:\n    delete:\n      operationId: deleteTask\n", 1)
     changed = changed.replace("    TaskResponse:\n", "    NewThing:\n      type: object\n    TaskResponse:\n", 1)
+    changed = changed.replace("    name: AGPL-3.0\n", "    name: MIT\n", 1)  # the document's own license changes
     new_page = tmp_path / "page.md"
     new_page.write_text(changed)
     lines = vendor_spec.vendor("flexprice", new_page, today=dt.date(2030, 1, 2))
@@ -72,6 +73,8 @@ def test_vendor_refresh_reports_changes_and_updates_provenance(tmp_path: Path, m
     assert "patch.yaml still applies" in lines
     provenance = json.loads((specs / "flexprice" / "provenance.json").read_text())
     assert provenance["captured"] == "2030-01-02"
+    assert provenance["license"] == {"declared": "MIT", "url": "https://www.gnu.org/licenses/agpl-3.0.html",
+                                     "where": "info.license"}  # fmt: skip
     assert provenance["sha256"] == hashlib.sha256((specs / "flexprice" / "openapi.yaml").read_bytes()).hexdigest()
 
 

@@ -2,6 +2,8 @@
 
 from .client import AuthenticatedClient, Client
 
+__version__ = "0.1.2.post1"
+
 __all__ = (
     "AuthenticatedClient",
     "Client",
