@@ -222,7 +222,7 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         import rich  # noqa: F401
     except ImportError:
-        _say("taskwait: the command needs the cli extra: pip install 'taskwait[cli]'")
+        _say("taskwait: the command needs the cli extra: pip install 'taskwait-suite[cli]'")
         return EXIT_USAGE
     try:  # a TypeError or ValueError here is a usage error; later, a bug
         for task_id in [args.task_id] if args.command == "get" else args.task_ids:

@@ -29,7 +29,7 @@ def test_taskwait_works_without_the_extras() -> None:
 def test_the_emulator_without_its_extra_says_how_to_install_it() -> None:
     code = WITHOUT_EXTRAS.replace("import taskwait\n", "import taskwait.emulator\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode != 0 and "pip install 'taskwait[emulator]'" in result.stderr
+    assert result.returncode != 0 and "pip install 'taskwait-suite[emulator]'" in result.stderr
 
 
 def test_the_extras_are_declared() -> None:

@@ -10,7 +10,7 @@ try:
     import celery as _celery  # type: ignore[import-untyped]  # noqa: F401
     import redis as _redis  # noqa: F401
 except ImportError as exc:  # pragma: no cover - depends on what is installed
-    raise ImportError("taskwait.celery needs the celery extra: pip install 'taskwait[celery]'") from exc
+    raise ImportError("taskwait.celery needs the celery extra: pip install 'taskwait-suite[celery]'") from exc
 
 from ..errors import WaitNotFound as WaitNotFound
 from .app import DEFAULT_RATES as DEFAULT_RATES

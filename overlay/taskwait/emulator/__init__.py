@@ -9,7 +9,7 @@ try:
     import starlette  # noqa: F401
     import uvicorn  # noqa: F401
 except ImportError as exc:  # pragma: no cover - depends on what is installed
-    raise ImportError("taskwait.emulator needs the emulator extra: pip install 'taskwait[emulator]'") from exc
+    raise ImportError("taskwait.emulator needs the emulator extra: pip install 'taskwait-suite[emulator]'") from exc
 
 from .app import create_app as create_app
 from .server import DEFAULT_API_KEY as DEFAULT_API_KEY
