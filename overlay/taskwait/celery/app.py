@@ -23,6 +23,7 @@ import attrs
 from ..client import connect
 from ..resume import WaitState, begin, step
 from ..wait import DEFAULT_TIMEOUT
+from . import tracing
 from .store import RedisStore
 
 if TYPE_CHECKING:
@@ -67,7 +68,8 @@ class Runtime:
         self._lock = threading.Lock()
 
         def poll(wait_id: str, rev: int) -> None:
-            self._poll(wait_id, rev)
+            with tracing.polling(self.store, wait_id, rev):
+                self._poll(wait_id, rev)
 
         def sweep() -> int:
             return self.sweep()
@@ -136,6 +138,7 @@ class Runtime:
             self.send(wait_id, new_rev, at)
         elif mode == "ended":
             store.count("ended")
+            tracing.ended(state.provider, state.kind)
             if loaded[2]:
                 self.notify(wait_id)
 
@@ -148,6 +151,7 @@ class Runtime:
         if wait <= 0:
             return None
         self.store.count("throttled")
+        tracing.held(state.provider, wait, now + wait)
         # a slot after the deadline is no use: the wait ends at its deadline, not an hour later
         return now + wait if state.deadline_at is None else min(now + wait, state.deadline_at)
 
@@ -234,6 +238,7 @@ def submit(app: Any, provider: str, task_id: str, *, kind: str = "task", timeout
     callback = json.dumps(dict(on_done)) if on_done is not None else ""
     assert state.next_poll_at is not None
     if rt.store.submit(wait_id, state.to_json(), callback, state.next_poll_at):
+        tracing.submitted(rt.store, wait_id, state)
         rt.send(wait_id, 0, state.next_poll_at)  # if this send is lost, the sweeper sends it after `grace`
     return wait_id
 
