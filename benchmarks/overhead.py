@@ -8,6 +8,10 @@ with their spread. Where the time goes is split by differences of the same round
 two in-process measurements (json.loads of the body; the generated model built from the parsed
 dict), and the client's CPU time says how much of a poll is this process at all. `make bench` runs
 one short `session` per pass over all timed benchmarks and summarises the rounds of all sessions.
+
+`TRACED` is `taskwait.get_task` with tracing on, in the same rounds: an OpenTelemetry SDK tracer (spans
+batched to an exporter that drops them) and meter (an in-memory reader) put in place with
+`observe.using` for that way alone; the other ways run as every user without an SDK does (tracing off).
 """
 
 from __future__ import annotations
@@ -17,19 +21,25 @@ import json
 import random
 import statistics
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 import taskwait
 from benchmarks.common import add_tasks, body, emulator_process, server_requests, spread
+from taskwait import observe
 from taskwait.emulator.formats import FORMATS
 from taskwait.providers import ADAPTERS
+
+if TYPE_CHECKING:
+    from taskwait.otel import Telemetry
 
 PATHS = {"databar": "/v1/tasks/{}", "openmart": "/api/v1/task/{}", "lobstr": "/v1/tasks/{}",
          "deepomatic": "/v0.7/tasks/{}", "flexprice": "/tasks/{}"}  # fmt: skip
 WAYS = ("bare httpx + json.loads", "generated sync_detailed", "taskwait.get_task")
+TRACED = "taskwait.get_task, tracing on"
 TASK_ID = "269999729"
 
 
@@ -63,6 +73,24 @@ def _parsing(provider: str, get_task: Any, n: int) -> dict[str, float]:
             "model_us": _in_process_us(lambda: type(model).from_dict(parsed), n)}  # fmt: skip
 
 
+def _tracing_on() -> Telemetry:
+    """An SDK tracer and meter for the TRACED way: spans batched to an exporter that drops them."""
+    from opentelemetry.sdk.metrics import MeterProvider
+    from opentelemetry.sdk.metrics.export import InMemoryMetricReader
+    from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter, SpanExportResult
+
+    class Drop(SpanExporter):
+        def export(self, spans: Sequence[ReadableSpan]) -> SpanExportResult:
+            return SpanExportResult.SUCCESS
+
+    from taskwait.otel import Telemetry
+
+    tracer_provider = TracerProvider()
+    tracer_provider.add_span_processor(BatchSpanProcessor(Drop()))
+    return Telemetry(tracer_provider, MeterProvider(metric_readers=[InMemoryMetricReader()]))
+
+
 def session(n: int = 200, rounds: int = 4, seed: int = 5) -> dict[str, Any]:
     """One emulator process, `rounds` shuffled rounds of `n` polls per (provider, way): the raw figures."""
     rng = random.Random(seed)
@@ -77,9 +105,12 @@ def session(n: int = 200, rounds: int = 4, seed: int = 5) -> dict[str, Any]:
             path = PATHS[provider].format(TASK_ID)
             for way, fn in _ways(bare, path, _get_task(provider), client).items():
                 calls[(provider, way)] = fn
-        for fn in calls.values():  # connections open, caches warm
-            for _ in range(20):
-                fn()
+            calls[(provider, TRACED)] = calls[(provider, WAYS[2])]  # the same call, under `_tracing_on`
+        traced = _tracing_on()
+        for key, fn in calls.items():  # connections open, caches warm
+            with observe.using(traced) if key[1] == TRACED else nullcontext():
+                for _ in range(20):
+                    fn()
         wall: dict[tuple[str, str], list[float]] = {key: [] for key in calls}
         cpu: dict[tuple[str, str], list[float]] = {key: [] for key in calls}
         before = server_requests(url)
@@ -88,11 +119,12 @@ def session(n: int = 200, rounds: int = 4, seed: int = 5) -> dict[str, Any]:
             rng.shuffle(order)
             for key in order:
                 fn = calls[key]
-                cpu0, wall0 = time.process_time(), time.perf_counter()
-                for _ in range(n):
-                    fn()
-                wall[key].append((time.perf_counter() - wall0) / n * 1e6)
-                cpu[key].append((time.process_time() - cpu0) / n * 1e6)
+                with observe.using(traced) if key[1] == TRACED else nullcontext():
+                    cpu0, wall0 = time.process_time(), time.perf_counter()
+                    for _ in range(n):
+                        fn()
+                    wall[key].append((time.perf_counter() - wall0) / n * 1e6)
+                    cpu[key].append((time.process_time() - cpu0) / n * 1e6)
         served = server_requests(url) - before
     return {"n": n, "wall": wall, "cpu": cpu, "served": served, "expected": rounds * n * len(calls)}
 
@@ -127,7 +159,14 @@ def summary(sessions: list[dict[str, Any]]) -> dict[str, Any]:
             "generated client and models": generated_us,
             "taskwait": taskwait_us,
         }
+        on = wall.get((provider, TRACED))
+        tracing = None if on is None else {
+            "wall_us": spread(on),
+            "ratio_vs_off": spread([traced / off for traced, off in zip(on, w[WAYS[2]], strict=True)]),
+            "cost_us": statistics.median(traced - off for traced, off in zip(on, w[WAYS[2]], strict=True)),
+        }  # fmt: skip
         results["providers"][provider] = {
+            "tracing_on": tracing,
             "wall_us": {way: spread(w[way]) for way in WAYS},
             "client_cpu_us": {way: statistics.median(c[way]) for way in WAYS},
             "ratio_vs_bare": spread(ratio),

@@ -80,6 +80,9 @@ def _overhead(r: dict[str, Any]) -> str:
         split_rows.append([p] + [f"{v:.0f} ({v / total:.0%})" for v in row["split_us"].values()]
                           + [f"{total:.0f}"])  # fmt: skip
     cpu_rows = [[p, *(f"{row['client_cpu_us'][w]:.0f}" for w in overhead.WAYS)] for p, row in prov.items()]
+    traced_rows = [[p, _s(row["wall_us"][overhead.WAYS[2]], 0), _s(row["tracing_on"]["wall_us"], 0),
+                    f"{row['tracing_on']['cost_us']:.0f}", _iqr(row["tracing_on"]["ratio_vs_off"])]
+                   for p, row in prov.items() if row.get("tracing_on")]  # fmt: skip
 
     def share(part: str) -> list[float]:
         return [row["split_us"][part] / sum(row["split_us"].values()) for row in prov.values()]
@@ -99,7 +102,9 @@ def _overhead(r: dict[str, Any]) -> str:
 
 The emulator runs in its own process (`benchmarks/server.py`) on 127.0.0.1 and holds one finished
 task per provider; this process polls it over keep-alive connections. Each of {o["rounds"]} rounds
-({_rounds(o["sessions"], "session")} of {o["rounds"] // o["sessions"]}, each on a fresh emulator process) runs the 15
+({_rounds(o["sessions"], "session")} of {o["rounds"] // o["sessions"]}, each on a fresh emulator process) runs the {
+        len(prov) * (len(overhead.WAYS) + 1)
+    }
 (provider, way) pairs in a shuffled order, {o["polls_per_way_and_round"]} polls each; the server counted
 {o["requests_served"]:,} requests, {"exactly" if served_ok else "NOT"} the {
         o["requests_expected"]:,} sent. Wall-clock µs per poll:
@@ -138,6 +143,16 @@ the whole answer in one `request`.
 {_wrap(split_text)}
 
 {_table(["provider", *overhead.WAYS], cpu_rows)}
+
+### Tracing on
+
+The same rounds also time `{overhead.TRACED}`: `taskwait.get_task` with an OpenTelemetry SDK tracer (its
+spans batched to an exporter that drops them) and meter (an in-memory reader) in place: a `taskwait.get_task`
+span, a CLIENT span for its request and the request counter. Every other way runs with tracing off, as
+without an SDK (one look per wait at whether one is configured). Wall-clock µs per poll, the cost
+(median of per-round differences) and the ratio within each round:
+
+{_table(["provider", "tracing off (µs)", "tracing on (µs)", "cost (µs)", "on ÷ off"], traced_rows)}
 """
 
 

@@ -21,6 +21,7 @@ import shlex
 import sys
 import time
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -93,6 +94,8 @@ def _parser() -> argparse.ArgumentParser:
                       help=f"overall deadline in seconds, inf for none (default {DEFAULT_TIMEOUT:g})")  # fmt: skip
     wait.add_argument("--interval", type=_seconds, help="first delay between polls (default: the provider's)")
     wait.add_argument("--quiet", action="store_true", help="no progress display")
+    wait.add_argument("--trace", action="store_true",
+                      help="each wait's finished spans as JSON lines on stderr (needs opentelemetry-sdk)")  # fmt: skip
     commands.add_parser("emulate", add_help=False, help="serve the five providers (taskwait emulate --help)")
     return parser
 
@@ -162,6 +165,15 @@ def _get(args: argparse.Namespace, client: Any) -> int:
     return _exit_code({args.task_id: result})
 
 
+def _tracing(on: bool) -> AbstractContextManager[object]:
+    """`--trace`: the spans of the waits on stderr (ImportError naming what to install without the SDK)."""
+    if not on:
+        return nullcontext()
+    from .otel_export import traced  # imports opentelemetry: only when asked for
+
+    return traced()
+
+
 def _wait(args: argparse.Namespace, client: Any) -> int:
     from .display import LiveView, Report, Row
 
@@ -175,9 +187,14 @@ def _wait(args: argparse.Namespace, client: Any) -> int:
 
     timeout = DEFAULT_TIMEOUT if args.timeout is None else None if math.isinf(args.timeout) else args.timeout
     try:
+        tracing = _tracing(args.trace)
+    except ImportError as exc:
+        _say(f"taskwait: {clean(exc)}")
+        return EXIT_USAGE
+    try:
         with report.interrupts():  # until the report of an interrupted wait is out: more Ctrl-Cs are ignored
             try:
-                with live:
+                with live, tracing:
                     results: dict[str, TaskSnapshot | TaskwaitError] = wait_for_many(
                         client, list(rows), kind=args.kind, timeout=timeout, interval=args.interval,
                         on_attempt=on_attempt, on_update=lambda snap: report.update(rows[snap.task_id], snap),

@@ -9,7 +9,6 @@ epoch seconds, so a state means the same in every process; the caller decides wh
 from __future__ import annotations
 
 import json
-import logging
 import math
 import random
 import time
@@ -18,23 +17,24 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import observe
 from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
-from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, Transient, check_seconds, decide
+from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, check_seconds, decide
 from .errors import TaskwaitError, clean
 from .providers import ADAPTERS
 from .runner import check_task_id, policy_for
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS
-from .transport import drive, drive_async
+from .transport import Probe, drive, drive_async
 from .wait import DEFAULT_TIMEOUT
 from .wire import Context, get_plan
 
 if TYPE_CHECKING:
+    from .otel import WaitTrace
     from .providers import AnyClient
 
 __all__ = ["KINDS", "WaitState", "begin", "step", "step_async"]
 
-log = logging.getLogger("taskwait")
 Clock = Callable[[], float]
 
 
@@ -140,18 +140,24 @@ def _cutoff(state: WaitState, not_after: float | None) -> float | None:
     return min(cuts, default=None)
 
 
-def _after(ctx: Context, state: WaitState, attempt: Attempt, now: float, u: float) -> WaitState:
+def _trace(ctx: Context, state: WaitState) -> tuple[WaitTrace | None, Probe | None]:
+    """The `taskwait.step` span of one step and its request hook, when tracing is on."""
+    return observe.single("taskwait.step", ctx, state.kind, state.task_id, state.started_at)
+
+
+def _after(ctx: Context, state: WaitState, attempt: Attempt, now: float, u: float,
+           trace: WaitTrace | None = None) -> WaitState:  # fmt: skip
     """The next state: the engine's decision on `attempt`, recorded as data."""
     decision, poll = decide(state.policy(), state.poll_state(), attempt, now, u)
-    if isinstance(attempt, Transient):
-        log.debug("%s task %s: %s", state.provider, state.task_id, attempt.reason)
+    observe.note(state.provider, state.kind, state.task_id, poll.polls, attempt, decision)
+    if trace is not None:
+        trace.recorded(state.task_id, attempt, decision, poll, now)
+        trace.ended(state.task_id, poll, now, None, over=False)  # a step that sleeps ends its span, not the wait
     last = None if poll.last is None else snapshot_to(poll.last, ctx.secrets)
     origin = None if poll.progress_origin is None else list(poll.progress_origin)
     new = attrs.evolve(state, polls=poll.polls, delay=poll.delay, final=poll.final,
                        warned_unknown=poll.warned_unknown, progress_origin=origin, last=last)  # fmt: skip
     if isinstance(decision, Sleep):
-        if decision.warning:
-            log.warning(decision.warning)
         return attrs.evolve(new, next_poll_at=now + decision.seconds)
     if isinstance(decision, Finish):
         return attrs.evolve(new, next_poll_at=None, outcome=decision.snapshot.status.value)
@@ -173,8 +179,10 @@ def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand:
     ctx = _context(client, state)
     if state.done:
         return state
-    attempt = drive(client, get_plan(ctx, state.task_id, state.kind), _cutoff(state, not_after), clock)[state.task_id]
-    return _after(ctx, state, attempt, clock(), rand())
+    trace, probe = _trace(ctx, state)
+    plan = get_plan(ctx, state.task_id, state.kind)
+    attempt = drive(client, plan, _cutoff(state, not_after), clock, probe)[state.task_id]
+    return _after(ctx, state, attempt, clock(), rand(), trace)
 
 
 async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand: Clock = random.random,
@@ -183,6 +191,7 @@ async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time
     ctx = _context(client, state)
     if state.done:
         return state
+    trace, probe = _trace(ctx, state)
     plan = get_plan(ctx, state.task_id, state.kind)
-    attempt = (await drive_async(client, plan, _cutoff(state, not_after), clock))[state.task_id]
-    return _after(ctx, state, attempt, clock(), rand())
+    attempt = (await drive_async(client, plan, _cutoff(state, not_after), clock, probe))[state.task_id]
+    return _after(ctx, state, attempt, clock(), rand(), trace)

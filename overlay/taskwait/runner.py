@@ -9,7 +9,6 @@ decision (`engine`), every request plan (`wire`) and every send (`transport`).
 from __future__ import annotations
 
 import contextlib
-import logging
 import math
 import threading
 from collections.abc import Awaitable, Callable, Iterable
@@ -18,12 +17,13 @@ from urllib.parse import quote
 
 import anyio
 
-from .engine import Attempt, Observed, Policy, Raise, Sleep, Transient, check_seconds
+from . import observe
+from .engine import Attempt, Observed, Policy, Raise, check_seconds
 from .errors import AuthenticationError, TaskwaitError
 from .providers import Adapter, handle_of
 from .schedule import Result, Waits
 from .snapshot import TaskSnapshot
-from .transport import drive, drive_async
+from .transport import Probe, drive, drive_async
 from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["MAX_NAP", "MAX_TASK_ID_BYTES", "OnAttempt", "OnUpdate", "Run", "check_concurrency", "check_task_id",
            "check_task_ids", "policy_for", "resolve", "run_async", "run_sync"]  # fmt: skip
 
-log = logging.getLogger("taskwait")
 OnUpdate = Callable[[TaskSnapshot], object]
 OnAttempt = Callable[[str, int, float], object]  # task id, polls so far, seconds since the wait began
 # The longest id, percent-encoded (UTF-8) as it goes into a URL path: far below the 64 KiB URL httpx accepts,
@@ -133,6 +132,10 @@ class Run:
         batched = many and self.adapter.many is not None and self.kind == "task"
         self.limit = LIST_CHUNK if batched else 1
         self.window = self.policy.max_interval * self.policy.jitter if batched else 0.0
+        tel = observe.telemetry()  # once per wait: None unless an OpenTelemetry SDK is configured
+        self.trace = None if tel is None else tel.wait(
+            "taskwait.wait_for_many" if many else "taskwait.wait_for", self.adapter.name, self.kind,
+            list(self.waits.states), clock(), secrets=self.ctx.secrets, base_url=client._base_url)  # fmt: skip
 
     def workers(self, concurrency: int) -> int:
         """How many workers to start: never more than there are ids, so a huge `concurrency` costs nothing."""
@@ -147,15 +150,19 @@ class Run:
         deadlines = [d for d in (self.waits.states[t].deadline for t in due) if d is not None]
         return plan, min(deadlines, default=None)
 
+    def probe(self, due: list[str]) -> Probe | None:
+        """The tracing hook for the requests of `due`'s plan (None when tracing is off)."""
+        return None if self.trace is None else self.trace.probe(due)
+
     def record(self, attempts: dict[str, Attempt]) -> None:
         """Feed attempts to the engine; call back; stop everything on a refused key (many)."""
         for task_id, attempt in attempts.items():
-            decision = self.waits.record(task_id, attempt, self.clock(), self.rand())
+            now = self.clock()
+            decision = self.waits.record(task_id, attempt, now, self.rand())
             state = self.waits.states[task_id]
-            if isinstance(decision, Sleep) and decision.warning:
-                log.warning(decision.warning)
-            if isinstance(attempt, Transient):
-                log.debug("%s %s %s: %s", self.adapter.name, self.kind, task_id, attempt.reason)
+            observe.note(self.adapter.name, self.kind, task_id, state.polls, attempt, decision)
+            if self.trace is not None:
+                self.trace.recorded(task_id, attempt, decision, state, now)
             if self.on_attempt is not None:
                 self.on_attempt(task_id, state.polls, self.clock() - state.started)
             if isinstance(attempt, Observed) and self.on_update is not None:
@@ -167,6 +174,11 @@ class Run:
         if self.failure is None:
             self.failure = failure
         self.waits.clear()
+
+    def close(self) -> None:
+        """End the spans of waits the run did not finish (a refused key, an interrupt)."""
+        if self.trace is not None:
+            self.trace.close(self.failure, self.waits.states, self.clock())
 
     def outcomes(self) -> dict[str, Result]:
         if self.failure is not None:
@@ -196,7 +208,7 @@ def run_sync(run: Run, concurrency: int, sleep: Callable[[float], object] | None
                 if isinstance(due, float):
                     sleep(min(due, MAX_NAP)) if sleep is not None else wake.wait(min(due, MAX_NAP))
                     continue
-                attempts = drive(run.client, *run.plan(due), run.clock)
+                attempts = drive(run.client, *run.plan(due), run.clock, run.probe(due))
                 with lock:
                     run.record(attempts)
         except BaseException as exc:
@@ -220,6 +232,8 @@ def run_sync(run: Run, concurrency: int, sleep: Callable[[float], object] | None
         with lock:
             run.halt(exc)
         raise
+    finally:
+        run.close()
 
 
 async def run_async(run: Run, concurrency: int, sleep: Callable[[float], Awaitable[object]] | None) -> None:
@@ -235,16 +249,19 @@ async def run_async(run: Run, concurrency: int, sleep: Callable[[float], Awaitab
                 if isinstance(due, float):
                     await nap(min(due, MAX_NAP))
                     continue
-                run.record(await drive_async(run.client, *run.plan(due), run.clock))
+                run.record(await drive_async(run.client, *run.plan(due), run.clock, run.probe(due)))
                 if run.failure is not None:
                     group.cancel_scope.cancel()
         except Exception as exc:
             run.halt(exc)
             group.cancel_scope.cancel()
 
-    async with group:
-        for _ in range(run.workers(concurrency)):
-            group.start_soon(worker)
+    try:
+        async with group:
+            for _ in range(run.workers(concurrency)):
+                group.start_soon(worker)
+    finally:
+        run.close()
 
 
 def check_concurrency(concurrency: object) -> int:

@@ -29,11 +29,12 @@ from .wire import Plan, Reply
 if TYPE_CHECKING:
     from .providers import AnyClient
 
-__all__ = ["MAX_BODY", "AnswerTooLarge", "DeadlineReached", "NotSent", "drive", "drive_async"]
+__all__ = ["MAX_BODY", "AnswerTooLarge", "DeadlineReached", "NotSent", "Probe", "drive", "drive_async"]
 
 MAX_BODY = 16 * 1024 * 1024  # bytes; a task answer is kilobytes, anything this large is not one
 MAX_BUDGET = 86400.0  # seconds a far deadline gives one request at most: sockets refuse timeouts past ~1e9 s
 Clock = Callable[[], float]
+Probe = Callable[[dict[str, Any], Reply, int], object]  # told of each request: its kwargs, reply, start (ns)
 
 
 class AnswerTooLarge(httpx.HTTPError):
@@ -236,32 +237,37 @@ def _result(stop: StopIteration, sent: bool) -> dict[str, Attempt]:
     return {key: attrs.evolve(a, sent=False) if isinstance(a, Transient) else a for key, a in result.items()}
 
 
-def drive(
-    client: AnyClient, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic
-) -> dict[str, Attempt]:
+def drive(client: AnyClient, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic,
+          probe: Probe | None = None) -> dict[str, Attempt]:  # fmt: skip
     """Run a plan with the client's sync httpx client; no request outlives `deadline` (on `clock`)."""
     http = client.get_httpx_client()
     sent = False
     try:
         request = next(plan)
         while True:
+            started = time.time_ns() if probe is not None else 0
             reply = _send(http, request, deadline, clock)
             sent = sent or not isinstance(reply, NotSent)
+            if probe is not None:
+                probe(request, reply, started)
             request = plan.send(reply)
     except StopIteration as stop:
         return _result(stop, sent)
 
 
-async def drive_async(client: AnyClient, plan: Plan, deadline: float | None = None,
-                      clock: Clock = time.monotonic) -> dict[str, Attempt]:  # fmt: skip
+async def drive_async(client: AnyClient, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic,
+                      probe: Probe | None = None) -> dict[str, Attempt]:  # fmt: skip
     """Run a plan with the client's async httpx client; no request outlives `deadline` (on `clock`)."""
     http = client.get_async_httpx_client()
     sent = False
     try:
         request = next(plan)
         while True:
+            started = time.time_ns() if probe is not None else 0
             reply = await _send_async(http, request, deadline, clock)
             sent = sent or not isinstance(reply, NotSent)
+            if probe is not None:
+                probe(request, reply, started)
             request = plan.send(reply)
     except StopIteration as stop:
         return _result(stop, sent)

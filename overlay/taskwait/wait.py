@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from . import observe
 from .engine import Attempt, Fatal, Observed
 from .errors import ProviderError
 from .providers import Adapter
@@ -63,7 +64,10 @@ def get_task(client: AnyClient, handle: AnyHandle, *, kind: str = "task") -> Tas
     """One request (two for a unit that follows up): the unit as it stands now, normalized."""
     ctx, kind, task_id = _one(client, handle, kind)
     deadline = _one_request_deadline(client.get_httpx_client().timeout)
-    attempt = drive(client, get_plan(ctx, task_id, kind), deadline)[task_id]
+    trace, probe = observe.single("taskwait.get_task", ctx, kind, task_id, time.monotonic())
+    attempt = drive(client, get_plan(ctx, task_id, kind), deadline, probe=probe)[task_id]
+    if trace is not None:
+        trace.looked(task_id, attempt)
     return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
 
 
@@ -71,7 +75,10 @@ async def get_task_async(client: AnyClient, handle: AnyHandle, *, kind: str = "t
     """One request, async: the unit as it stands now, normalized."""
     ctx, kind, task_id = _one(client, handle, kind)
     deadline = _one_request_deadline(client.get_async_httpx_client().timeout)
-    attempt = (await drive_async(client, get_plan(ctx, task_id, kind), deadline))[task_id]
+    trace, probe = observe.single("taskwait.get_task", ctx, kind, task_id, time.monotonic())
+    attempt = (await drive_async(client, get_plan(ctx, task_id, kind), deadline, probe=probe))[task_id]
+    if trace is not None:
+        trace.looked(task_id, attempt)
     return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
 
 

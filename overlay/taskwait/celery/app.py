@@ -24,6 +24,7 @@ from ..client import connect
 from ..errors import WaitNotFound
 from ..resume import WaitState, begin, step
 from ..wait import DEFAULT_TIMEOUT
+from . import tracing
 from .store import RedisStore
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ class Runtime:
         self._lock = threading.Lock()
 
         def poll(wait_id: str, rev: int) -> None:
-            self._poll(wait_id, rev)
+            with tracing.polling(self.store, wait_id, rev):
+                self._poll(wait_id, rev)
 
         def sweep() -> int:
             return self.sweep()
@@ -137,6 +139,7 @@ class Runtime:
             self.send(wait_id, new_rev, at)
         elif mode == "ended":
             store.count("ended")
+            tracing.ended(state.provider, state.kind)
             if loaded[2]:
                 self.notify(wait_id)
 
@@ -149,6 +152,7 @@ class Runtime:
         if wait <= 0:
             return None
         self.store.count("throttled")
+        tracing.held(state.provider, wait, now + wait)
         # a slot after the deadline is no use: the wait ends at its deadline, not an hour later
         return now + wait if state.deadline_at is None else min(now + wait, state.deadline_at)
 
@@ -235,6 +239,7 @@ def submit(app: Any, provider: str, task_id: str, *, kind: str = "task", timeout
     callback = json.dumps(dict(on_done)) if on_done is not None else ""
     assert state.next_poll_at is not None
     if rt.store.submit(wait_id, state.to_json(), callback, state.next_poll_at):
+        tracing.submitted(rt.store, wait_id, state)
         rt.send(wait_id, 0, state.next_poll_at)  # if this send is lost, the sweeper sends it after `grace`
     return wait_id
 
