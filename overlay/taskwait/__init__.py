@@ -6,6 +6,7 @@ snapshot = taskwait.wait_for(client, task_id)   # raises TaskFailed, WaitTimeout
 
 from .client import connect as connect
 from .errors import AuthenticationError as AuthenticationError
+from .errors import CancelNotSupported as CancelNotSupported
 from .errors import ConfigurationError as ConfigurationError
 from .errors import ProviderError as ProviderError
 from .errors import TaskCancelled as TaskCancelled
@@ -22,6 +23,8 @@ from .snapshot import TaskSnapshot as TaskSnapshot
 from .status import PROVIDERS as PROVIDERS
 from .status import Status as Status
 from .status import normalize_status as normalize_status
+from .wait import cancel as cancel
+from .wait import cancel_async as cancel_async
 from .wait import get_task as get_task
 from .wait import get_task_async as get_task_async
 from .wait import wait_for as wait_for
@@ -32,6 +35,7 @@ from .wait import wait_for_many_async as wait_for_many_async
 __all__ = [
     "PROVIDERS",
     "AuthenticationError",
+    "CancelNotSupported",
     "ConfigurationError",
     "Progress",
     "ProviderError",
@@ -44,6 +48,8 @@ __all__ = [
     "WaitState",
     "WaitTimeout",
     "begin",
+    "cancel",
+    "cancel_async",
     "connect",
     "get_task",
     "get_task_async",

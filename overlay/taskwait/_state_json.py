@@ -121,7 +121,10 @@ _TYPES: dict[str, tuple[tuple[type, ...], bool]] = {  # field -> (types, may be 
     "warned_unknown": ((bool,), False), "use_progress": ((bool,), False), "progress_origin": ((list,), True),
     "last": ((dict,), True), "outcome": ((str,), True),
     "error": ((dict,), True), "version": ((int,), False),
+    "cancel_on": ((list,), False), "cancelled": ((bool,), True),
 }  # fmt: skip
+# Fields added within version 1, read as their default when a state written before them lacks them.
+_ADDED: dict[str, Any] = {"cancel_on": [], "cancelled": None}
 
 
 def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
@@ -135,6 +138,7 @@ def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
     if data.get("version") != VERSION:
         raise ValueError(f"unknown wait state version {data.get('version')!r} (this taskwait reads {VERSION})")
     names = set(fields)
+    data = {name: value for name, value in _ADDED.items() if name in names} | data
     if set(data) != names:
         raise ValueError(
             f"malformed wait state: unknown {sorted(set(data) - names)}, missing {sorted(names - set(data))}"
@@ -151,6 +155,8 @@ def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
     origin = data["progress_origin"]
     if origin is not None and (len(origin) != 2 or not all(type(v) in _NUMBER and math.isfinite(v) for v in origin)):
         raise ValueError("malformed wait state: progress_origin is not [time, fraction]")
+    if not all(v in ("timeout", "interrupt") for v in data["cancel_on"]):
+        raise ValueError("malformed wait state: cancel_on holds other than 'timeout' and 'interrupt'")
     if data["outcome"] is not None and data["outcome"] not in OUTCOMES:
         raise ValueError(f"malformed wait state: unknown outcome {data['outcome']!r}")
     if (data["outcome"] is None) != (data["next_poll_at"] is not None):

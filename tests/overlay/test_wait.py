@@ -127,9 +127,38 @@ def test_terminal_answer_just_before_the_deadline_wins() -> None:
     assert snap.status is Status.SUCCEEDED and 1000 + 4 < fake.now < 1000 + 5
 
 
-def test_zero_timeout_sends_nothing() -> None:
-    with pytest.raises(taskwait.WaitTimeout):
-        run("databar", [ok("databar", "T1", "completed")], timeout=0)
+def test_zero_timeout_looks_once_and_returns_a_terminal_answer() -> None:
+    snap, script, fake = run("databar", [ok("databar", "T1", "completed")], timeout=0)
+    assert snap.status is Status.SUCCEEDED and len(script.requests) == 1 and fake.sleeps == []
+
+
+def test_zero_timeout_raises_what_a_terminal_failure_raises() -> None:
+    with pytest.raises(taskwait.TaskFailed):
+        run("databar", [ok("databar", "T1", "failed", error="boom")], timeout=0)
+    with pytest.raises(taskwait.TaskCancelled):
+        run("databar", [ok("databar", "T1", "cancelled")], timeout=0)
+
+
+def test_zero_timeout_times_out_with_the_one_snapshot_it_saw() -> None:
+    fake = FakeTime()
+    script = Script([ok("databar", "T1", "processing")], time=fake)
+    with pytest.raises(taskwait.WaitTimeout) as exc:
+        taskwait.wait_for(script.client("databar"), "T1", timeout=0, **fake.kwargs())
+    assert len(script.requests) == 1 and exc.value.snapshot is not None
+    assert exc.value.snapshot.raw_status == "processing" and fake.sleeps == []
+
+
+def test_zero_timeout_with_a_transient_answer_times_out_without_a_snapshot() -> None:
+    with pytest.raises(taskwait.WaitTimeout) as exc:
+        run("databar", [httpx.Response(503)], timeout=0)
+    assert exc.value.snapshot is None and "HTTP 503" in str(exc.value)
+
+
+def test_zero_timeout_many_looks_once_at_each() -> None:
+    fake = FakeTime()
+    script = Script([lambda r: ok("databar", r.url.path.rsplit("/", 1)[-1], "processing")], time=fake)
+    results = taskwait.wait_for_many(script.client("databar"), ["A", "B"], timeout=0, **fake.kwargs())
+    assert len(script.requests) == 2 and all(isinstance(r, taskwait.WaitTimeout) for r in results.values())
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
