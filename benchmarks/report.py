@@ -160,6 +160,7 @@ def _schedule(r: dict[str, Any]) -> str:
     sched, sizes, fr = r["schedule"], r["sizes"], r["frontier"]
     tw, fixed2 = sched[schedule.DEFAULTS], sched["fixed 2 s (Databar SDK)"]
     off, on = sched[schedule.PROGRESS_OFF], sched[schedule.PROGRESS_ON]
+    bulk_off, bulk_on = sched[schedule.BULK_OFF], sched[schedule.BULK_ON]
     dist = fr["at_each_p95"]
     rows = []
     for name, row in sched.items():
@@ -199,7 +200,11 @@ def _schedule(r: dict[str, Any]) -> str:
         f"vs {off['requests_per_task']:.2f} requests per task, **{fewer:.1%} fewer**, at p95 **{on['p95']:.2f} s** "
         f"(today {off['p95']:.2f} s): target {_yes(met)}. The best fixed list of poll times needs "
         f"{prog['requests_per_task']:.2f} requests per task for that p95, so reading progress costs "
-        f"{prog['times_frontier']:.2f}× the frontier: {beats}."
+        f"{prog['times_frontier']:.2f}× the frontier: {beats}. Databar bulk runs of {schedule.BULK_INPUTS} inputs, "
+        f"whose `progress` counts the inputs finished: {bulk_on['requests_per_task']:.2f} requests per task with "
+        f"progress vs {bulk_off['requests_per_task']:.2f} without "
+        f"(**{1 - bulk_on['requests_per_task'] / bulk_off['requests_per_task']:.1%} fewer**), p95 "
+        f"{bulk_on['p95']:.2f} s vs {bulk_off['p95']:.2f} s."
     )
     versus = (
         f"Against fixed 2 s (the Databar SDK) taskwait's defaults spend "

@@ -126,7 +126,7 @@ def plot(results: dict[str, Any], folder: Path) -> None:
     for name, row in results["schedule"].items():
         if name == schedule.LOWER_BOUND:
             continue
-        marker = "*" if name.startswith(("taskwait", "progress")) else "o"
+        marker = "*" if name.startswith(("taskwait", "progress", "Databar bulk")) else "o"
         ax.scatter(row["p95"], row["requests_per_task"], s=60, marker=marker)
         ax.annotate(name, (row["p95"], row["requests_per_task"]), fontsize=7, xytext=(5, 3), textcoords="offset points")
     ax.set_xlim(-1, max(row["p95"] for row in results["schedule"].values()) * 1.5 + 1)  # room for the labels

@@ -8,7 +8,9 @@ the same on every machine and every run (seeded).
 
 Progress-reporting tasks: the same durations, each answered as a Flexprice task whose reported
 fraction is linear progress plus a Brownian-bridge deviation (pinned at 0 at both ends), clipped
-to [0, 0.999] and never going back; taskwait polls them with and without `use_progress`.
+to [0, 0.999] and never going back; taskwait polls them with and without `use_progress`. The same
+again as Databar bulk runs of 100 inputs, whose `progress` counts the inputs finished (completed,
+no_data, failed) as the SDK documents it (databar==2.8.0 models.py TaskResponse.progress).
 
 The frontier: for the same durations, the fewest requests per task that any FIXED list of poll
 times (the same for every task) can reach with p95 detection delay <= D, by dynamic programming
@@ -112,6 +114,9 @@ BRIDGE_STEPS, BRIDGE_SIGMA = 200, 0.05
 PROGRESS_SCHEDULE = {"interval": 1.0, "max_interval": 10.0}  # today's defaults, spelled out
 PROGRESS_OFF = "progress-reporting tasks, use_progress=False (today)"
 PROGRESS_ON = "progress-reporting tasks, use_progress=True"
+BULK_OFF = "Databar bulk runs (100 inputs), use_progress=False"
+BULK_ON = "Databar bulk runs (100 inputs), use_progress=True"
+BULK_INPUTS = 100
 LOWER_BOUND = "lower bound (one request at the finish)"
 
 
@@ -124,8 +129,27 @@ def bridge(rng: random.Random, sigma: float = BRIDGE_SIGMA, steps: int = BRIDGE_
     return [sigma * (walk[i] - i / steps * end) for i in range(steps + 1)]
 
 
-def _progress_task(use_progress: bool, duration: float, deviation: list[float]) -> tuple[int, float]:
-    """One Flexprice task with noisy linear progress, waited on by taskwait: (requests, detection delay)."""
+def _flexprice(status: str, fraction: float) -> tuple[str, dict[str, Any]]:
+    return "flexprice", {"id": "t", "task_status": status, "processed_records": int(fraction * 1000),
+                         "total_records": 1000, "status": "published"}  # fmt: skip
+
+
+def _databar_bulk(status: str, fraction: float) -> tuple[str, dict[str, Any]]:
+    """A Databar bulk run's answer: its inputs counted as finished (a tenth of them misses) or processing."""
+    done = BULK_INPUTS if status == "COMPLETED" else int(fraction * BULK_INPUTS)
+    progress = {"total": BULK_INPUTS, "completed": done - done // 10, "no_data": done // 10, "failed": 0,
+                "processing": BULK_INPUTS - done}  # fmt: skip
+    raw = "partially_completed" if status == "COMPLETED" else "processing"
+    return "databar", {"task_id": "t", "status": raw, "progress": progress}
+
+
+Answer = Callable[[str, float], tuple[str, dict[str, Any]]]  # (status, fraction) -> (provider, its answer)
+
+
+def _progress_task(use_progress: bool, duration: float, deviation: list[float],
+                   answer: Answer = _flexprice) -> tuple[int, float]:  # fmt: skip
+    """One task with noisy linear progress (a Flexprice task, or as `answer` writes it), waited on by taskwait:
+    (requests, detection delay)."""
     clock, count, last = Clock(), [0], [0.0]
     steps = len(deviation) - 1
 
@@ -139,10 +163,10 @@ def _progress_task(use_progress: bool, duration: float, deviation: list[float]) 
             fraction = x + deviation[i] + (deviation[i + 1] - deviation[i]) * (x * steps - i)
             fraction = max(last[0], min(0.999, max(0.0, fraction)))  # reported monotonically
             last[0], status = fraction, "PROCESSING"
-        return httpx.Response(200, json={"id": "t", "task_status": status, "processed_records": int(fraction * 1000),
-                                         "total_records": 1000, "status": "published"})  # fmt: skip
+        return httpx.Response(200, json=answer(status, fraction)[1])
 
-    client = taskwait.connect("flexprice", "k", httpx_args={"transport": httpx.MockTransport(handler)})
+    provider = answer("PROCESSING", 0.0)[0]
+    client = taskwait.connect(provider, "k", httpx_args={"transport": httpx.MockTransport(handler)})
     taskwait.wait_for(client, "t", timeout=None, clock=clock.time, sleep=clock.sleep, use_progress=use_progress,
                       **PROGRESS_SCHEDULE)  # fmt: skip
     return count[0], clock.now - duration
@@ -168,9 +192,15 @@ def run(
             results[name] = measure_strategy(poller, durations)
         rng = random.Random(seed)
         deviations = [bridge(rng) for _ in durations]
-        for name, use_progress in ((PROGRESS_OFF, False), (PROGRESS_ON, True)):
-            random.seed(f"{seed}:progress")  # the same jitter draws for both
-            answers = [_progress_task(use_progress, d, b) for d, b in zip(durations, deviations, strict=True)]
+        runs: list[tuple[str, bool, Answer]] = [
+            (PROGRESS_OFF, False, _flexprice),
+            (PROGRESS_ON, True, _flexprice),
+            (BULK_OFF, False, _databar_bulk),
+            (BULK_ON, True, _databar_bulk),
+        ]
+        for name, use_progress, answer in runs:
+            random.seed(f"{seed}:progress")  # the same jitter draws for each
+            answers = [_progress_task(use_progress, d, b, answer) for d, b in zip(durations, deviations, strict=True)]
             results[name] = _row(sum(a[0] for a in answers), [a[1] for a in answers], durations)
     finally:
         random.setstate(saved)

@@ -8,6 +8,7 @@ __version__ = "0.1.0"  # the taskwait-suite distribution's version (overlay/pypr
 
 from .client import connect as connect
 from .errors import AuthenticationError as AuthenticationError
+from .errors import CancelNotSupported as CancelNotSupported
 from .errors import ConfigurationError as ConfigurationError
 from .errors import ProviderError as ProviderError
 from .errors import TaskCancelled as TaskCancelled
@@ -24,6 +25,8 @@ from .snapshot import TaskSnapshot as TaskSnapshot
 from .status import PROVIDERS as PROVIDERS
 from .status import Status as Status
 from .status import normalize_status as normalize_status
+from .wait import cancel as cancel
+from .wait import cancel_async as cancel_async
 from .wait import get_task as get_task
 from .wait import get_task_async as get_task_async
 from .wait import wait_for as wait_for
@@ -34,6 +37,7 @@ from .wait import wait_for_many_async as wait_for_many_async
 __all__ = [
     "PROVIDERS",
     "AuthenticationError",
+    "CancelNotSupported",
     "ConfigurationError",
     "Progress",
     "ProviderError",
@@ -46,6 +50,8 @@ __all__ = [
     "WaitState",
     "WaitTimeout",
     "begin",
+    "cancel",
+    "cancel_async",
     "connect",
     "get_task",
     "get_task_async",

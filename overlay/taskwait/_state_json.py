@@ -135,7 +135,10 @@ _TYPES: dict[str, tuple[tuple[type, ...], bool]] = {  # field -> (types, may be 
     "warned_unknown": ((bool,), False), "use_progress": ((bool,), False), "progress_origin": ((list,), True),
     "last": ((dict,), True), "outcome": ((str,), True),
     "error": ((dict,), True), "version": ((int,), False),
+    "cancel_on": ((list,), False), "cancelled": ((bool,), True),
 }  # fmt: skip
+# Fields added within version 1, read as their default when a state written before them lacks them.
+_ADDED: dict[str, Any] = {"cancel_on": [], "cancelled": None}
 
 
 def _error_shape(error: Any, outcome: str | None) -> None:
@@ -192,6 +195,7 @@ def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
     if data.get("version") != VERSION:
         raise ValueError(f"unknown wait state version {data.get('version')!r} (this taskwait reads {VERSION})")
     names = set(fields)
+    data = {name: value for name, value in _ADDED.items() if name in names} | data
     if set(data) != names:
         raise ValueError(
             f"malformed wait state: unknown {sorted(set(data) - names)}, missing {sorted(names - set(data))}"
@@ -203,6 +207,8 @@ def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
             raise ValueError(f"malformed wait state: {name} is {type(value).__name__}")
     if data["provider"] not in PROVIDERS or data["kind"] not in ADAPTERS[data["provider"]].units:
         raise ValueError("malformed wait state: unknown provider or kind")
+    if not all(v in ("timeout", "interrupt") for v in data["cancel_on"]):
+        raise ValueError("malformed wait state: cancel_on holds other than 'timeout' and 'interrupt'")
     _as_begin(data)
     if data["outcome"] is not None and data["outcome"] not in OUTCOMES:
         raise ValueError(f"malformed wait state: unknown outcome {data['outcome']!r}")

@@ -1,9 +1,9 @@
-"""The `taskwait` command: get and wait on tasks of any provider from a shell.
+"""The `taskwait` command: get, wait on and cancel tasks of any provider from a shell.
 
 exit codes (with several tasks the highest-ranked of 4, 3, 1 applies):
-  0    all succeeded (get: the task has not failed)
+  0    all succeeded (get: the task has not failed; cancel: the provider answered it)
   1    a task failed or was cancelled
-  2    usage or configuration error (bad option, no or bad key, bad task id)
+  2    usage or configuration error (bad option, no or bad key, bad task id, a unit that cannot be cancelled)
   3    a wait timed out
   4    authentication, not-found or provider error
   5    internal error: a bug in taskwait, please report it
@@ -25,12 +25,14 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .cancelling import CANCELS_ATTR
 from .client import base_url_problem, check_key, connect, masked_url
 from .errors import UNSAFE, ConfigurationError, TaskwaitError, WaitTimeout, clean, hex_escape
 from .providers import ADAPTERS, KINDS
+from .runner import CANCEL_ON, require_cancel
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS, Status
-from .wait import DEFAULT_TIMEOUT, check_task_id, get_task, wait_for_many
+from .wait import DEFAULT_TIMEOUT, cancel, check_task_id, get_task, wait_for_many
 
 __all__ = ["EXIT_AUTH_OR_PROVIDER", "EXIT_CLOSED_OUTPUT", "EXIT_FAILED", "EXIT_INTERNAL", "EXIT_INTERRUPTED",
            "EXIT_OK", "EXIT_TIMEOUT", "EXIT_USAGE", "UNSAFE", "clean", "main"]  # fmt: skip
@@ -67,6 +69,13 @@ def _seconds(text: str, *, infinite: bool = False) -> float:
     return value
 
 
+def _cancel_on(text: str) -> frozenset[str]:
+    found = frozenset(word.strip() for word in text.split(",") if word.strip())
+    if not found or found - CANCEL_ON:
+        raise argparse.ArgumentTypeError(f"expected timeout, interrupt or timeout,interrupt, not {text!r}")
+    return found
+
+
 def _base_url(text: str) -> str:
     problem = base_url_problem(text)  # the library's own check, said before anything runs
     if problem is not None:
@@ -85,9 +94,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="read the key from this file (default: the <PROVIDER>_API_KEY variable)")  # fmt: skip
     common.add_argument("--json", action="store_true", help="one JSON object per task per line on stdout")
     common.add_argument("--kind", choices=KINDS, default="task",
-                        help="what the ids name: task (default), batch (openmart), run or upload (lobstr)")  # fmt: skip
+                        help="what the ids name: task (default), batch (openmart), run or upload (lobstr), "
+                             "export (databar: a table's uuid)")  # fmt: skip
     get = commands.add_parser("get", parents=[common], help="poll a task once")
     get.add_argument("task_id")
+    stop = commands.add_parser("cancel", parents=[common], help="stop a unit's work (databar task, lobstr run)")
+    stop.add_argument("task_id")
     wait = commands.add_parser("wait", parents=[common], help="wait until tasks are done")
     wait.add_argument("task_ids", nargs="+", metavar="TASK_ID")
     wait.add_argument("--timeout", type=lambda text: _seconds(text, infinite=True),
@@ -96,6 +108,8 @@ def _parser() -> argparse.ArgumentParser:
     wait.add_argument("--quiet", action="store_true", help="no progress display")
     wait.add_argument("--trace", action="store_true",
                       help="each wait's finished spans as JSON lines on stderr (needs opentelemetry-sdk)")  # fmt: skip
+    wait.add_argument("--cancel-on", type=_cancel_on, default=frozenset(), metavar="timeout,interrupt",
+                      help="cancel the remote work of units left unfinished at the deadline or on Ctrl-C")  # fmt: skip
     commands.add_parser("emulate", add_help=False, help="serve the five providers (taskwait emulate --help)")
     return parser
 
@@ -143,6 +157,7 @@ def _resume_command(args: argparse.Namespace, pending: list[str]) -> str:
     words += ["--timeout", repr(args.timeout)] if args.timeout is not None else []
     words += ["--interval", repr(args.interval)] if args.interval is not None else []
     words += ["--quiet"] if args.quiet else []
+    words += ["--cancel-on", ",".join(sorted(args.cancel_on))] if args.cancel_on else []
     return " ".join(_quote(word) for word in words)
 
 
@@ -174,6 +189,36 @@ def _tracing(on: bool) -> AbstractContextManager[object]:
     return traced()
 
 
+def _cancel(args: argparse.Namespace, client: Any) -> int:
+    from .display import Report, Row
+
+    row, started = Row(args.provider, args.task_id), time.monotonic()
+    try:
+        result: TaskSnapshot | TaskwaitError = cancel(client, args.task_id, kind=args.kind)
+    except ConfigurationError:
+        raise
+    except TaskwaitError as exc:
+        result = exc
+        _say(f"taskwait: {clean(exc)}")
+    row.finish(result)
+    row.attempt(1, time.monotonic() - started)
+    if args.json or isinstance(result, TaskSnapshot):
+        Report(args.json).final([row])
+    return EXIT_OK if isinstance(result, TaskSnapshot) else EXIT_AUTH_OR_PROVIDER
+
+
+def _say_cancels(exc: BaseException) -> list[str]:
+    """Say what an interrupt cancelled; the ids whose cancel went through."""
+    cancels: dict[str, TaskSnapshot | str] = getattr(exc, CANCELS_ATTR, {})
+    done = [task_id for task_id, c in cancels.items() if isinstance(c, TaskSnapshot)]
+    if cancels:
+        _say(f"taskwait: cancelled: {clean(' '.join(done)) or 'none'}")
+    for task_id, c in cancels.items():
+        if not isinstance(c, TaskSnapshot):
+            _say(f"taskwait: not cancelled: {clean(task_id)}: {clean(c)}")
+    return done
+
+
 def _wait(args: argparse.Namespace, client: Any) -> int:
     from .display import LiveView, Report, Row
 
@@ -198,11 +243,13 @@ def _wait(args: argparse.Namespace, client: Any) -> int:
                     results: dict[str, TaskSnapshot | TaskwaitError] = wait_for_many(
                         client, list(rows), kind=args.kind, timeout=timeout, interval=args.interval,
                         on_attempt=on_attempt, on_update=lambda snap: report.update(rows[snap.task_id], snap),
+                        cancel_on=args.cancel_on,
                     )  # fmt: skip
-            except KeyboardInterrupt:
+            except KeyboardInterrupt as exc:
                 report.close()  # the wait's threads may outlive the interrupt: what they see now is not shown
-                pending = [task_id for task_id, row in rows.items() if not row.done]
                 report.final(list(rows.values()), finished_only=True)
+                cancelled = _say_cancels(exc)
+                pending = [task_id for task_id, row in rows.items() if not row.done and task_id not in cancelled]
                 _say(f"taskwait: interrupted; still pending: {clean(' '.join(pending)) or 'none'}")
                 if pending:
                     _say(f"resume with: {_resume_command(args, pending)}")
@@ -242,9 +289,11 @@ def _main(argv: Sequence[str] | None) -> int:
         _say("taskwait: the command needs the cli extra: pip install 'taskwait-suite[cli]'")
         return EXIT_USAGE
     try:  # a TypeError or ValueError here is a usage error; later, a bug
-        for task_id in [args.task_id] if args.command == "get" else args.task_ids:
+        for task_id in [args.task_id] if args.command in ("get", "cancel") else args.task_ids:
             check_task_id(task_id)
         ADAPTERS[args.provider].unit(args.kind)  # a kind this provider does not have
+        if args.command == "cancel" or getattr(args, "cancel_on", None):
+            require_cancel(ADAPTERS[args.provider], args.kind)  # CancelNotSupported, naming what can be
         client = connect(args.provider, _key(args), base_url=args.base_url)
     except (ConfigurationError, ValueError, TypeError) as exc:
         _say(f"taskwait: {clean(exc)}")
@@ -257,7 +306,7 @@ def _main(argv: Sequence[str] | None) -> int:
         handler = _Warnings(logging.WARNING)
         logger.addHandler(handler)
     try:
-        return _get(args, client) if args.command == "get" else _wait(args, client)
+        return {"get": _get, "cancel": _cancel, "wait": _wait}[args.command](args, client)
     except ConfigurationError as exc:
         _say(f"taskwait: {clean(exc)}")
         return EXIT_USAGE

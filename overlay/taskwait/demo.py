@@ -2,7 +2,8 @@
 
 No key and no network: every provider is the local emulator, and nothing is seeded by hand: each
 unit is created through the provider's own API (enrichment runs, an Openmart batch, a Lobstr squid's
-run and an upload, Deepomatic inferences, a Flexprice force run). Run: python -m taskwait.demo
+run and an upload, Deepomatic inferences, a Flexprice force run), and one Databar bulk task is cancelled
+(`taskwait.cancel`), so the table shows a cancelled outcome. Run: python -m taskwait.demo
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ from .errors import TaskwaitError
 from .providers import AnyClient, AnyHandle
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS
-from .wait import wait_for_many_async
+from .wait import cancel, wait_for_many_async
 
 __all__ = ["main", "start_work"]
 
@@ -82,9 +83,14 @@ def _databar(client: databar_client.AuthenticatedClient) -> list[AnyHandle]:
         params = EnrichmentRunRequestParams.from_dict({"email": email})
         return _ok(run_enrichment.sync(7, client=client, body=EnrichmentRunRequest(params=params)), RunResponse)
 
-    inputs = [EnrichmentBulkRunRequestParamsItem.from_dict({"email": f"lead{n}@example.com"}) for n in range(5)]
-    bulk = _ok(bulk_run_enrichment.sync(7, client=client, body=EnrichmentBulkRunRequest(params=inputs)), RunResponse)
-    return [run("jane@bluebottle.example"), run("li@acme.example"), bulk]
+    def bulk(size: int) -> RunResponse:
+        inputs = [EnrichmentBulkRunRequestParamsItem.from_dict({"email": f"lead{n}@example.com"}) for n in range(size)]
+        body = EnrichmentBulkRunRequest(params=inputs)
+        return _ok(bulk_run_enrichment.sync(7, client=client, body=body), RunResponse)
+
+    stopped = bulk(40)
+    cancel(client, stopped)  # taskwait.cancel: the work stops (unfinished inputs refunded); its wait sees it cancelled
+    return [run("jane@bluebottle.example"), run("li@acme.example"), bulk(5), stopped]
 
 
 def _deepomatic(client: deepomatic_client.AuthenticatedClient) -> list[AnyHandle]:

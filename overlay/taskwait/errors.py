@@ -11,6 +11,7 @@ from .snapshot import TaskSnapshot
 __all__ = [
     "UNSAFE",
     "AuthenticationError",
+    "CancelNotSupported",
     "ConfigurationError",
     "ProviderError",
     "TaskCancelled",
@@ -69,14 +70,25 @@ class ConfigurationError(TaskwaitError, ValueError):
     """A client cannot be set up: no API key, an unknown provider."""
 
 
+class CancelNotSupported(TaskwaitError, ValueError):
+    """The provider cannot stop this kind of unit's work; the message names what it can stop."""
+
+
 class _TaskError(TaskwaitError):
-    """An error about one task; `snapshot` is the last thing seen of it, if anything."""
+    """An error about one task; `snapshot` is the last thing seen of it, if anything.
+
+    `cancelled` says what a wait with `cancel_on` did about the remote work when this error ended it: None
+    (no cancel was asked), True (the provider answered the cancel; `cancel_snapshot` is its answer), False
+    (the cancel did not go through; the message says why).
+    """
 
     def __init__(self, message: str, provider: str, task_id: str, snapshot: TaskSnapshot | None = None) -> None:
         super().__init__(message)
         self.provider = provider
         self.task_id = task_id
         self.snapshot = snapshot
+        self.cancelled: bool | None = None
+        self.cancel_snapshot: TaskSnapshot | None = None
 
 
 class TaskFailed(_TaskError):

@@ -12,17 +12,19 @@ import json
 import math
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+import anyio
 import attrs
 
 from . import observe
 from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
+from .cancelling import CANCEL_TIMEOUT, cancel_phase, cancel_phase_async, mark, note
 from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, check_seconds, decide
-from .errors import TaskwaitError, clean
+from .errors import TaskwaitError, WaitTimeout, clean
 from .providers import ADAPTERS
-from .runner import check_task_id, policy_for
+from .runner import check_cancel_on, check_task_id, look_budget, policy_for, require_cancel
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS
 from .transport import Probe, drive, drive_async
@@ -66,6 +68,8 @@ class WaitState:
     outcome: str | None = None
     error: dict[str, Any] | None = None  # the error that ended the wait: type, message, status_code, body
     version: int = VERSION
+    cancel_on: list[str] = attrs.field(factory=list)  # "timeout", "interrupt": stop the remote work then
+    cancelled: bool | None = None  # after a cancel_on cancel: whether it went through (None: none was sent)
 
     @property
     def done(self) -> bool:
@@ -82,7 +86,10 @@ class WaitState:
         if not self.done:
             raise ValueError(f"the wait on {self.provider} task {clean(self.task_id)} has not ended yet")
         if self.error is not None:
-            raise error_from(self.error, self.provider, self.task_id, self.snapshot)
+            error = error_from(self.error, self.provider, self.task_id, self.snapshot)
+            if isinstance(error, WaitTimeout):
+                error.cancelled = self.cancelled
+            raise error
         snap = self.snapshot
         assert snap is not None  # an ended wait without an error finished with a snapshot
         return snap
@@ -109,11 +116,18 @@ class WaitState:
 
 def begin(provider: str, task_id: str, *, kind: str = "task", timeout: float | None = DEFAULT_TIMEOUT,
           interval: float | None = None, max_interval: float | None = None, raise_on_failure: bool = True,
-          not_found_grace: float = 0.0, use_progress: bool = True, now: float | None = None) -> WaitState:  # fmt: skip
-    """A wait that has not polled yet, due at once (`now`, epoch seconds, defaults to the time). No request."""
+          not_found_grace: float = 0.0, use_progress: bool = True, now: float | None = None,
+          cancel_on: Iterable[str] = frozenset()) -> WaitState:  # fmt: skip
+    """A wait that has not polled yet, due at once (`now`, epoch seconds, defaults to the time). No request.
+
+    `cancel_on` as for wait_for: "timeout" (the step that times the wait out cancels the unit's work),
+    "interrupt" (a KeyboardInterrupt or cancellation during a step cancels it)."""
     if provider not in ADAPTERS:
         raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}")
     ADAPTERS[provider].unit(kind)  # ValueError for a kind the provider does not have
+    stop = check_cancel_on(cancel_on)
+    if stop:
+        require_cancel(ADAPTERS[provider], kind)
     task_id = check_task_id(task_id)
     policy = policy_for(ADAPTERS[provider], timeout, interval, max_interval, raise_on_failure, not_found_grace,
                         use_progress)  # fmt: skip
@@ -122,7 +136,7 @@ def begin(provider: str, task_id: str, *, kind: str = "task", timeout: float | N
     deadline = deadline if deadline is None or math.isfinite(deadline) else None  # beyond a float: no deadline
     return WaitState(provider, kind, task_id, now, deadline, now, policy.interval, policy.max_interval,
                      raise_on_failure, policy.not_found_grace, delay=policy.interval,
-                     use_progress=policy.use_progress)  # fmt: skip
+                     use_progress=policy.use_progress, cancel_on=sorted(stop))  # fmt: skip
 
 
 def _context(client: AnyClient, state: WaitState) -> Context:
@@ -170,19 +184,50 @@ def _outcome(error: TaskwaitError) -> str:
     return ERRORS[name][0] if name in ERRORS else "error"
 
 
+def _look(state: WaitState, not_after: float | None, now: float, client: AnyClient) -> float | None:
+    """The deadline of a step's request: the wait's (or `not_after`); a wait begun with timeout=0 looks once,
+    bounded by the client's request timeout as get_task is."""
+    if state.deadline_at is not None and state.deadline_at == state.started_at and state.polls == 0:
+        budget = look_budget(client)
+        return _cutoff(attrs.evolve(state, deadline_at=None if budget is None else now + budget), not_after)
+    return _cutoff(state, not_after)
+
+
+def _cancelled(state: WaitState, attempt: Attempt) -> WaitState:
+    """The timed-out state, saying what its cancel came to (in `cancelled` and the error's message)."""
+    assert state.error is not None
+    error = WaitTimeout(str(state.error["message"]), state.provider, state.task_id)
+    mark(error, attempt)
+    return attrs.evolve(state, cancelled=error.cancelled, error=state.error | {"message": str(error)})
+
+
+def _wants_cancel(state: WaitState) -> bool:
+    return state.outcome == "timed_out" and "timeout" in state.cancel_on
+
+
 def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand: Clock = random.random,
          not_after: float | None = None) -> WaitState:  # fmt: skip
     """One request (none if the wait has ended: `state` comes back as it is), then the next state.
 
-    `clock` gives epoch seconds; no request outlives the wait's deadline nor `not_after` (a lease's end).
+    `clock` gives epoch seconds; no request outlives the wait's deadline nor `not_after` (a lease's end). With
+    `cancel_on`, the step that times out sends the cancel too (CANCEL_TIMEOUT more seconds, within `not_after`).
     """
     ctx = _context(client, state)
     if state.done:
         return state
     trace, probe = _trace(ctx, state)
-    plan = get_plan(ctx, state.task_id, state.kind)
-    attempt = drive(client, plan, _cutoff(state, not_after), clock, probe)[state.task_id]
-    return _after(ctx, state, attempt, clock(), rand(), trace)
+    try:
+        plan = get_plan(ctx, state.task_id, state.kind)
+        attempt = drive(client, plan, _look(state, not_after, clock(), client), clock, probe)[state.task_id]
+    except KeyboardInterrupt as exc:
+        if "interrupt" in state.cancel_on:
+            note(exc, cancel_phase(client, ctx, state.kind, [state.task_id], clock))
+        raise
+    new = _after(ctx, state, attempt, clock(), rand(), trace)
+    if _wants_cancel(new):
+        found = cancel_phase(client, ctx, new.kind, [new.task_id], _until(clock, not_after))
+        new = _cancelled(new, found[new.task_id])
+    return new
 
 
 async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand: Clock = random.random,
@@ -192,6 +237,24 @@ async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time
     if state.done:
         return state
     trace, probe = _trace(ctx, state)
-    plan = get_plan(ctx, state.task_id, state.kind)
-    attempt = (await drive_async(client, plan, _cutoff(state, not_after), clock, probe))[state.task_id]
-    return _after(ctx, state, attempt, clock(), rand(), trace)
+    try:
+        plan = get_plan(ctx, state.task_id, state.kind)
+        look = _look(state, not_after, clock(), client)
+        attempt = (await drive_async(client, plan, look, clock, probe))[state.task_id]
+    except BaseException as exc:
+        if "interrupt" in state.cancel_on and isinstance(exc, (anyio.get_cancelled_exc_class(), KeyboardInterrupt)):
+            note(exc, await cancel_phase_async(client, ctx, state.kind, [state.task_id], clock))
+        raise
+    new = _after(ctx, state, attempt, clock(), rand(), trace)
+    if _wants_cancel(new):
+        found = await cancel_phase_async(client, ctx, new.kind, [new.task_id], _until(clock, not_after))
+        new = _cancelled(new, found[new.task_id])
+    return new
+
+
+def _until(clock: Clock, not_after: float | None) -> Clock:
+    """A clock for the cancel phase that ends it by `not_after` too: CANCEL_TIMEOUT from now, or less."""
+    if not_after is None:
+        return clock
+    shift = max(0.0, clock() + CANCEL_TIMEOUT - not_after)  # the phase's deadline moves earlier by this much
+    return lambda: clock() + shift

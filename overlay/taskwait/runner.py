@@ -19,18 +19,19 @@ import anyio
 
 from . import observe
 from .engine import Attempt, Observed, Policy, Raise, check_seconds
-from .errors import AuthenticationError, TaskwaitError
-from .providers import Adapter, handle_of
+from .errors import AuthenticationError, CancelNotSupported, TaskwaitError, WaitTimeout
+from .providers import ADAPTERS, Adapter, handle_of
 from .schedule import Result, Waits
 from .snapshot import TaskSnapshot
-from .transport import Probe, drive, drive_async
+from .transport import Probe, drive, drive_async, request_budget
 from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
 
 if TYPE_CHECKING:
     from .providers import AnyClient
 
-__all__ = ["MAX_NAP", "MAX_TASK_ID_BYTES", "OnAttempt", "OnUpdate", "Run", "check_concurrency", "check_task_id",
-           "check_task_ids", "policy_for", "resolve", "run_async", "run_sync"]  # fmt: skip
+__all__ = ["CANCEL_ON", "MAX_NAP", "MAX_TASK_ID_BYTES", "OnAttempt", "OnUpdate", "Run", "check_cancel_on",
+           "check_concurrency", "check_task_id", "check_task_ids", "look_budget", "policy_for", "require_cancel",
+           "resolve", "run_async", "run_sync"]  # fmt: skip
 
 OnUpdate = Callable[[TaskSnapshot], object]
 OnAttempt = Callable[[str, int, float], object]  # task id, polls so far, seconds since the wait began
@@ -38,6 +39,37 @@ OnAttempt = Callable[[str, int, float], object]  # task id, polls so far, second
 # and half the 8 KiB request line common servers take. Real ids are tens of characters.
 MAX_TASK_ID_BYTES = 4096
 MAX_NAP = 86400.0  # seconds of one sleep at most (then the due time is looked at again): threads refuse ~1e10 s
+CANCEL_ON = frozenset({"timeout", "interrupt"})
+
+
+def look_budget(client: AnyClient) -> float | None:
+    """How long the one request of a `timeout=0` wait may take: the client's request timeout (None: unbounded),
+    as for get_task. Read from the generated client's field (attrs alias `timeout`) so that no httpx client is
+    built for it."""
+    timeout = client._timeout
+    return None if timeout is None else request_budget(timeout)
+
+
+def check_cancel_on(value: object) -> frozenset[str]:
+    """`cancel_on` as a frozenset of "timeout" and "interrupt"; TypeError/ValueError before any request."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise TypeError(f"cancel_on must be a set of 'timeout' and 'interrupt', not {type(value).__name__}")
+    found = frozenset(value)
+    unknown = sorted(map(repr, found - CANCEL_ON))
+    if unknown:
+        raise ValueError(f"cancel_on takes 'timeout' and 'interrupt', not {', '.join(unknown)}")
+    return found
+
+
+def require_cancel(adapter: Adapter, kind: str) -> None:
+    """Nothing if this provider can stop a unit of `kind`; else CancelNotSupported naming what can be stopped."""
+    adapter.unit(kind)  # ValueError for a kind the provider does not have
+    if kind in adapter.cancellable():
+        return
+    can = ", ".join(f"{a.name} {k}" for a in ADAPTERS.values() for k in a.cancellable())
+    own = ", ".join(adapter.cancellable()) or "nothing"
+    raise CancelNotSupported(f"{adapter.name} cannot cancel a {kind!r} (it can cancel: {own}); "
+                             f"taskwait can cancel: {can}")  # fmt: skip
 
 
 def check_task_id(task_id: object) -> str:
@@ -120,12 +152,19 @@ class Run:
         on_attempt: OnAttempt | None,
         clock: Callable[[], float],
         rand: Callable[[], float],
+        cancel_on: object = frozenset(),
     ) -> None:
         self.ctx = Context.of(client)
         self.adapter, self.client = self.ctx.adapter, client
         self.kind, ids, grace = resolve(self.adapter, handles, kind, not_found_grace)
         self.policy = policy_for(self.adapter, timeout, interval, max_interval, raise_on_failure, grace, use_progress)
-        self.waits = Waits.begin(self.policy, self.adapter.name, ids, clock())
+        self.cancel_on = check_cancel_on(cancel_on)
+        if self.cancel_on:
+            require_cancel(self.adapter, self.kind)
+        self.started = clock()
+        # timeout=0 looks once: that request is bounded by the client's request timeout, not by the deadline
+        self.look = look_budget(client) if self.policy.timeout == 0 else None
+        self.waits = Waits.begin(self.policy, self.adapter.name, ids, self.started)
         self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
         self.clock, self.rand = clock, rand
         self.failure: BaseException | None = None
@@ -147,6 +186,8 @@ class Run:
     def plan(self, due: list[str]) -> tuple[Plan, float | None]:
         """The request plan for the due ids, and the deadline no request of it may outlive."""
         plan = list_plan(self.ctx, due) if len(due) > 1 else get_plan(self.ctx, due[0], self.kind)
+        if self.policy.timeout == 0:
+            return plan, None if self.look is None else self.started + self.look
         deadlines = [d for d in (self.waits.states[t].deadline for t in due) if d is not None]
         return plan, min(deadlines, default=None)
 
@@ -179,6 +220,14 @@ class Run:
         """End the spans of waits the run did not finish (a refused key, an interrupt)."""
         if self.trace is not None:
             self.trace.close(self.failure, self.waits.states, self.clock())
+
+    def unfinished(self) -> list[str]:
+        """The ids whose wait has not ended (what an interrupt leaves running)."""
+        return [task_id for task_id in self.waits.states if task_id not in self.waits.results]
+
+    def timed_out(self) -> list[str]:
+        """The ids whose wait ended in WaitTimeout."""
+        return [task_id for task_id, r in self.waits.results.items() if isinstance(r, WaitTimeout)]
 
     def outcomes(self) -> dict[str, Result]:
         if self.failure is not None:

@@ -11,7 +11,7 @@ __all__ = ["KINDS", "PROVIDERS", "Kind", "Provider", "Status", "is_provider", "n
 Provider = Literal["databar", "deepomatic", "flexprice", "lobstr", "openmart"]
 PROVIDERS: tuple[Provider, ...] = get_args(Provider)
 # Every kind of unit some provider tracks; each adapter's `units` are a part of it (tests/overlay/test_units.py).
-Kind = Literal["task", "run", "upload", "batch"]
+Kind = Literal["task", "export", "run", "upload", "batch"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
@@ -64,13 +64,16 @@ _TABLES: MappingProxyType[str, MappingProxyType[str, Status]] = MappingProxyType
     }
 )
 # Units other than the task: Openmart batch `batch_ready` (read as "batch_ready=true|false"), Lobstr
-# run `status`, Lobstr upload `state` (202 answers carry PROGRESS).
+# run `status`, Lobstr upload `state` (202 answers carry PROGRESS), Databar table export `status`.
 _UNIT_TABLES: MappingProxyType[tuple[str, str], MappingProxyType[str, Status]] = MappingProxyType(
     {
         ("openmart", "batch"): _table(RUNNING="batch_ready=false", SUCCEEDED="batch_ready=true"),
         ("lobstr", "run"): _table(PENDING="pending", RUNNING="running uploading paused", SUCCEEDED="done",
                                   FAILED="error", CANCELLED="aborted"),
         ("lobstr", "upload"): _table(PENDING="PENDING", RUNNING="PROGRESS", SUCCEEDED="SUCCESS", FAILED="FAILURE"),
+        # A table export is done once it has a file (read as "file=ready"); a status saying done without one waits.
+        ("databar", "export"): _table(PENDING="queued pending", RUNNING="processing running completed done success",
+                                      SUCCEEDED="file=ready", FAILED="failed error"),
     }
 )  # fmt: skip
 

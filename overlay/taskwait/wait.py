@@ -1,4 +1,4 @@
-"""`get_task`, `wait_for` and `wait_for_many`, sync and async: the public API, over `runner`'s one loop."""
+"""`get_task`, `cancel`, `wait_for` and `wait_for_many`, sync and async: the public API, over `runner`'s one loop."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from . import observe
+from .cancelling import run_cancelling, run_cancelling_async
 from .engine import Attempt, Fatal, Observed
 from .errors import ProviderError
 from .providers import Adapter
@@ -20,14 +21,13 @@ from .runner import (
     check_concurrency,
     check_task_id,
     check_task_ids,
+    require_cancel,
     resolve,
-    run_async,
-    run_sync,
 )
 from .schedule import Result
 from .snapshot import TaskSnapshot
 from .transport import drive, drive_async, request_budget
-from .wire import Context, get_plan
+from .wire import Context, cancel_plan, get_plan
 
 if TYPE_CHECKING:
     from .providers import AnyClient, AnyHandle
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_CONCURRENCY",
     "DEFAULT_TIMEOUT",
+    "cancel",
+    "cancel_async",
     "check_task_id",
     "get_task",
     "get_task_async",
@@ -82,6 +84,26 @@ async def get_task_async(client: AnyClient, handle: AnyHandle, *, kind: str = "t
     return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
 
 
+def cancel(client: AnyClient, handle: AnyHandle, *, kind: str = "task") -> TaskSnapshot:
+    """Stop a unit's work (Databar task: cancel; Lobstr run: abort): the snapshot the provider answered, or the
+    unit's terminal snapshot if it had already ended. CancelNotSupported where the provider cannot stop it.
+    One request (two when the unit had ended), bounded like get_task's by the client's request timeout."""
+    ctx, kind, task_id = _one(client, handle, kind)
+    require_cancel(ctx.adapter, kind)
+    deadline = _one_request_deadline(client.get_httpx_client().timeout)
+    attempt = drive(client, cancel_plan(ctx, task_id, kind), deadline)[task_id]
+    return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
+
+
+async def cancel_async(client: AnyClient, handle: AnyHandle, *, kind: str = "task") -> TaskSnapshot:
+    """`cancel` without blocking the event loop."""
+    ctx, kind, task_id = _one(client, handle, kind)
+    require_cancel(ctx.adapter, kind)
+    deadline = _one_request_deadline(client.get_async_httpx_client().timeout)
+    attempt = (await drive_async(client, cancel_plan(ctx, task_id, kind), deadline))[task_id]
+    return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
+
+
 def _snapshot_or_raise(adapter: Adapter, kind: str, task_id: str, attempt: Attempt) -> TaskSnapshot:
     if isinstance(attempt, Observed):
         return attempt.snapshot
@@ -105,6 +127,7 @@ def wait_for(
     on_update: OnUpdate | None = None,
     raise_on_failure: bool = True,
     on_attempt: OnAttempt | None = None,
+    cancel_on: Iterable[str] = frozenset(),
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], object] | None = None,
     rand: Callable[[], float] = random.random,
@@ -112,8 +135,9 @@ def wait_for(
     """Poll one unit (an id of `kind`, or a creator's answer) until it is done; see the README."""
     run = Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
               not_found_grace=not_found_grace, use_progress=use_progress, raise_on_failure=raise_on_failure,
-              many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
-    run_sync(run, 1, sleep)
+              many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand,
+              cancel_on=cancel_on)  # fmt: skip
+    run_cancelling(run, 1, sleep)
     return run.outcome()
 
 
@@ -130,6 +154,7 @@ async def wait_for_async(
     on_update: OnUpdate | None = None,
     raise_on_failure: bool = True,
     on_attempt: OnAttempt | None = None,
+    cancel_on: Iterable[str] = frozenset(),
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], Awaitable[object]] | None = None,
     rand: Callable[[], float] = random.random,
@@ -137,8 +162,9 @@ async def wait_for_async(
     """Poll one unit until it is done, without blocking the event loop (asyncio or trio)."""
     run = Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
               not_found_grace=not_found_grace, use_progress=use_progress, raise_on_failure=raise_on_failure,
-              many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand)  # fmt: skip
-    await run_async(run, 1, sleep)
+              many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand,
+              cancel_on=cancel_on)  # fmt: skip
+    await run_cancelling_async(run, 1, sleep)
     return run.outcome()
 
 
@@ -146,16 +172,16 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str
                   timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY,
                   interval: float | None = None, max_interval: float | None = None,
                   not_found_grace: float | None = None, use_progress: bool = True, on_update: OnUpdate | None = None,
-                  on_attempt: OnAttempt | None = None, clock: Callable[[], float] = time.monotonic,
-                  sleep: Callable[[float], object] | None = None,
+                  on_attempt: OnAttempt | None = None, cancel_on: Iterable[str] = frozenset(),
+                  clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
                   rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
     """Wait on many units of one kind at once: each id maps to its terminal snapshot or the error that ended it."""
     concurrency = check_concurrency(concurrency)
     run = Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
               max_interval=max_interval, not_found_grace=not_found_grace, use_progress=use_progress,
               raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt, clock=clock,
-              rand=rand)  # fmt: skip
-    run_sync(run, concurrency, sleep)
+              rand=rand, cancel_on=cancel_on)  # fmt: skip
+    run_cancelling(run, concurrency, sleep)
     return run.outcomes()
 
 
@@ -172,6 +198,7 @@ async def wait_for_many_async(
     use_progress: bool = True,
     on_update: OnUpdate | None = None,
     on_attempt: OnAttempt | None = None,
+    cancel_on: Iterable[str] = frozenset(),
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], Awaitable[object]] | None = None,
     rand: Callable[[], float] = random.random,
@@ -181,6 +208,6 @@ async def wait_for_many_async(
     run = Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
               max_interval=max_interval, not_found_grace=not_found_grace, use_progress=use_progress,
               raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt, clock=clock,
-              rand=rand)  # fmt: skip
-    await run_async(run, concurrency, sleep)
+              rand=rand, cancel_on=cancel_on)  # fmt: skip
+    await run_cancelling_async(run, concurrency, sleep)
     return run.outcomes()

@@ -37,6 +37,7 @@ __all__ = [
     "Context",
     "Plan",
     "Reply",
+    "cancel_plan",
     "get_plan",
     "list_plan",
     "parse_retry_after",
@@ -199,6 +200,24 @@ def get_plan(ctx: Context, task_id: str, kind: str = "task") -> Plan:
         if isinstance(extra, Fatal | Transient):  # half an answer is no answer: the unit is read again
             return {task_id: extra}
     return {task_id: _observe(ctx, unit, task_id, model, extra)}
+
+
+def cancel_plan(ctx: Context, task_id: str, kind: str = "task") -> Plan:
+    """Stop one unit's work: its cancel operation, whose answer is the unit as the cancel left it; an answer
+    saying the unit had already ended (Databar 409) is followed by a read of it, so its terminal snapshot
+    comes back. The unit must have a cancel row (`Adapter.cancellable`)."""
+    unit = ctx.adapter.unit(kind)
+    assert unit.cancel is not None
+    outcome = yield unit.cancel.read.request(task_id)
+    if isinstance(outcome, httpx.Response) and outcome.status_code in unit.cancel.finished:
+        return (yield from get_plan(ctx, task_id, kind))
+    gone = _gone(ctx, unit, task_id, outcome)
+    if gone is not None:
+        return {task_id: gone}
+    model = _read(ctx, task_id, outcome, _parse(ctx, unit.cancel.read), unit.cancel.read.ok)
+    if isinstance(model, _ATTEMPTS):
+        return {task_id: model}
+    return {task_id: _observe(ctx, unit, task_id, model)}
 
 
 def _page_failure(ctx: Context, task_id: str, outcome: Reply, page: object) -> Attempt | None:

@@ -202,3 +202,39 @@ def _until(condition: Callable[[], object]) -> None:
     while not condition():
         assert time.monotonic() < ends, "not reached within 60 s"
         time.sleep(0.01)
+
+
+def test_cancel_a_lobstr_run_and_a_databar_task(emu: Emulator) -> None:
+    run = emu.add_task("lobstr", polls=10**6).task_id  # a scripted Lobstr *task* cannot be aborted: exit 2
+    result = taskwait("cancel", "lobstr", run, "--base-url", emu.base_url("lobstr"), environ=env("lobstr"))
+    assert result.returncode == 2 and "lobstr cannot cancel a 'task'" in result.stderr and "lobstr run" in result.stderr
+    task = emu.add_task("databar", polls=10**6).task_id
+    result = taskwait("cancel", "databar", task, "--base-url", emu.base_url("databar"), "--json",
+                      environ=env("databar"))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["status"] == "cancelled"
+
+
+def test_cancel_what_a_provider_cannot_stop_exits_2(emu: Emulator) -> None:
+    result = taskwait("cancel", "deepomatic", "1", "--base-url", emu.base_url("deepomatic"), environ=env("deepomatic"))
+    assert result.returncode == 2 and "taskwait can cancel: databar task, lobstr run" in result.stderr
+    result = taskwait(*wait_args(emu, "flexprice", "T1"), "--cancel-on", "timeout", environ=env("flexprice"))
+    assert result.returncode == 2 and "flexprice cannot cancel" in result.stderr
+    result = taskwait(*wait_args(emu, "databar", "T1"), "--cancel-on", "never", environ=env("databar"))
+    assert result.returncode == 2 and "--cancel-on" in result.stderr
+
+
+def test_wait_cancel_on_timeout_says_the_cancel_went_through(emu: Emulator) -> None:
+    task = emu.add_task("databar", polls=10**6).task_id
+    result = taskwait(*wait_args(emu, "databar", task), "--timeout", "0.3", "--cancel-on", "timeout",
+                      environ=env("databar"))  # fmt: skip
+    assert result.returncode == 3 and "cancel sent: the provider answered 'cancelled'" in result.stderr
+
+
+def test_ctrl_c_with_cancel_on_interrupt_says_what_was_cancelled(emu: Emulator) -> None:
+    done = emu.add_task("databar", polls=0).task_id
+    slow = emu.add_task("databar", polls=10**6).task_id
+    args = [*wait_args(emu, "databar", done, slow), "--cancel-on", "interrupt,timeout"]
+    code, shown = run_in_pty(args, env("databar"), lambda shown: "succeeded" in shown)
+    assert code == 130 and f"cancelled: {slow}" in shown and "still pending: none" in shown
+    assert "Traceback" not in shown

@@ -19,6 +19,7 @@ def test_demo_starts_every_unit_and_prints_the_final_table() -> None:
     assert any(label.startswith("run ") for label in labels) and any(label.startswith("upload ") for label in labels)
     assert sum(row[0] == "openmart" and " " not in row[1] for row in rows) == 3  # the batch's three tasks
     assert all(row[2] in ("succeeded", "failed", "cancelled") for row in rows), rows
+    assert any(row[0] == "databar" and row[2] == "cancelled" for row in rows), rows  # the task taskwait.cancel stopped
     assert all(int(row[5]) >= 1 for row in rows)  # every row counts the polls of its wait
     summary = re.search(r"(\d+) units: (.*?); lobstr run export: http://127\.0\.0\.1:\d+/lobstr/exports/", stdout)
     assert summary is not None and int(summary.group(1)) == len(rows)

@@ -59,7 +59,7 @@ def test_creators_start_a_task_with_a_uuid_id(emu: Emulator, path: str, body: di
     started = check(emu, "databar", response, request_too=True)
     assert started["status"] == "processing" and uuid.UUID(started["task_id"]).version == 4
     task = poll(emu, started["task_id"])
-    assert task["task_id"] == started["task_id"] and task["status"] == "completed"
+    assert task["task_id"] == started["task_id"] and task["status"] in ("completed", "partially_completed")
 
 
 def test_each_run_gets_its_own_task(emu: Emulator) -> None:
@@ -126,7 +126,7 @@ def test_bulk_over_100_inputs_is_422(emu: Emulator) -> None:
         ("/v1/enrichments/5/bulk-run", {"params": {"email": "x"}}, [("list_type", ("body", "params"))]),
         ("/v1/waterfalls/email_getter/run", {"params": {}, "enrichments": []},
          [("too_short", ("body", "enrichments"))]),
-        ("/v1/waterfalls/email_getter/run", {"params": {}}, [("missing", ("body", "enrichments"))]),
+        ("/v1/waterfalls/email_getter/run", {"enrichments": [1]}, [("missing", ("body", "params"))]),
         ("/v1/waterfalls/email_getter/bulk-run", {"params": [{}], "enrichments": [1], "email_verifier": "x"},
          [("int_type", ("body", "email_verifier"))]),
         ("/v1/flows/f/run", {"inputs": {"email": 5}}, [("string_type", ("body", "inputs", "email"))]),
@@ -151,3 +151,56 @@ def test_a_missing_or_broken_body_is_422(emu: Emulator, raw: bytes) -> None:
 def test_wrong_method_is_405_in_databar_shape(emu: Emulator) -> None:
     response = HTTP.get(emu.base_url("databar") + "/v1/enrichments/5/run", headers={"x-apikey": KEY})
     assert response.status_code == 405 and response.json() == {"detail": "Method Not Allowed"}
+
+
+def test_a_waterfall_without_enrichments_runs_the_default_cascade(emu: Emulator) -> None:
+    for path in ("/v1/waterfalls/email_getter/run", "/v1/waterfalls/email_getter/bulk-run"):
+        params: Any = {"first_name": "Jo"} if path.endswith("/run") else [{"first_name": "Jo"}]
+        response = post(emu, path, {"params": params})
+        assert response.status_code == 200, response.text
+        task = poll(emu, check(emu, "databar", response, request_too=True)["task_id"])
+        data = task["data"] if isinstance(task["data"], dict) else task["data"][0]
+        assert data["provider"] == "default"
+    empty = post(emu, "/v1/waterfalls/email_getter/run", {"params": {"first_name": "Jo"}, "enrichments": []})
+    assert empty.status_code == 422  # given, at least one (the docs page)
+
+
+def test_a_flow_bulk_run_answers_one_row_per_input(emu: Emulator) -> None:
+    path = "/v1/flows/0b7f3c1e-2f1a-4c55-9d1e-1a2b3c4d5e6f/bulk-run"
+    response = post(emu, path, {"inputs": [{"email": "a@x.io"}, {"email": ""}]})
+    assert response.status_code == 200
+    task = poll(emu, check(emu, "databar", response, request_too=True)["task_id"])
+    assert task["status"] == "partially_completed" and len(task["data"]) == 2 and task["data"][1] is None
+    assert task["progress"] == {"total": 2, "completed": 1, "no_data": 1, "failed": 0, "processing": 0}
+    assert post(emu, path, {"inputs": [{"email": 3}]}).status_code == 422
+
+
+def test_cancel_refunds_keeps_finished_rows_and_answers_409_once_terminal() -> None:
+    with Emulator(api_key=KEY) as emu:
+        emu.set_created("databar", duration=(1.0, 1.0), failure_rate=0.0)
+        started = check(emu, "databar", post(emu, "/v1/enrichments/1/bulk-run", {"params": [{"e": "x"}] * 10}))
+        url = emu.base_url("databar") + f"/v1/tasks/{started['task_id']}"
+        partial = HTTP.get(url, params={"include_partial": "true"}, headers={"x-apikey": KEY})
+        assert partial.status_code == 200 and isinstance(check(emu, "databar", partial)["data"], list)
+        stopped = HTTP.post(url + "/cancel", headers={"x-apikey": KEY})
+        body = check(emu, "databar", stopped)
+        assert stopped.status_code == 200 and body["status"] == "cancelled"
+        assert body["credits_spent"] == body["progress"]["completed"] == len(body["data"]) < 10
+        assert poll(emu, started["task_id"])["data"] == body["data"]  # kept afterwards
+        again = HTTP.post(url + "/cancel", headers={"x-apikey": KEY})
+        assert again.status_code == 409 and check(emu, "databar", again)["detail"]
+        unknown = HTTP.post(emu.base_url("databar") + "/v1/tasks/nope/cancel", headers={"x-apikey": KEY})
+        assert unknown.status_code == 404
+        assert HTTP.post(url + "/cancel", headers={"x-apikey": "wrong"}).status_code == 403
+
+
+def test_a_table_export_has_a_file_once_written(emu: Emulator) -> None:
+    url = emu.base_url("databar") + f"/v1/table/{ROW}/export"
+    assert HTTP.get(url, headers={"x-apikey": KEY}).status_code == 404  # none started yet
+    started = HTTP.post(url, headers={"x-apikey": KEY})  # the body is optional: csv
+    assert started.status_code == 200 and check(emu, "databar", started)["status"] == "queued"
+    done = HTTP.get(url, headers={"x-apikey": KEY})
+    assert check(emu, "databar", done)["file"].endswith(".csv")  # created work is done at once here
+    bad = HTTP.post(emu.base_url("databar") + "/v1/table/not-a-uuid/export", json={"format": "csv"},
+                    headers={"x-apikey": KEY})  # fmt: skip
+    assert bad.status_code == 422

@@ -194,3 +194,12 @@ def test_ids_replay_with_the_seed() -> None:
             return batch_id, ids_of(emu, batch_id)
 
     assert ids(5) == ids(5) != ids(6)
+
+
+def test_a_task_echoes_the_tracking_id_its_caller_sent(emu: Emulator) -> None:
+    batch_id = batch_of(emu, "lookup_business_email", count=1)
+    (task_id,) = ids_of(emu, batch_id)
+    response = get(emu, f"/{task_id}")
+    assert response.status_code == 200 and check(emu, P, response)["tracking_id"] == "milvali-emails"
+    untracked = ids_of(emu, batch_of(emu, "find_tech", count=1))[0]
+    assert check(emu, P, get(emu, f"/{untracked}"))["tracking_id"] is None  # nothing sent, nothing echoed

@@ -49,6 +49,43 @@ def test_databar_sdk(emu: Emulator) -> None:
         client.run_enrichment_bulk(123, [{"email": "x"}] * 101)
 
 
+def test_databar_sdk_cancel_bulk_flow_waterfall_and_export() -> None:
+    """databar==2.8.0's cancel_task, run_flow_bulk, export_table, get_table_export and a waterfall without
+    `enrichments` (the default cascade), unmodified."""
+    from databar import DatabarClient
+    from databar.exceptions import DatabarConflictError, DatabarTaskCancelledError
+
+    slow = Created(duration=(3.0, 3.0), failure_rate=0.0)
+    with Emulator(created={"databar": slow}) as emu:
+        client = DatabarClient(api_key=emu.api_key, base_url=emu.base_url("databar") + "/v1", poll_interval_s=0.05,
+                               max_poll_attempts=200)  # fmt: skip
+        flow = client.run_flow_bulk(
+            "0b7f3c1e-2f1a-4c55-9d1e-1a2b3c4d5e6f", [{"email": f"a{i}@x.io"} for i in range(20)]
+        )
+        time.sleep(0.5)
+        running = client.get_task(flow.task_id)
+        assert running.status in ("queued", "processing") and running.progress is not None
+        assert running.progress["total"] == 20 and running.progress["processing"] < 20
+        partial = client.get_task(flow.task_id, include_partial=True).data
+        assert isinstance(partial, list) and len(partial) == 20 - running.progress["processing"]
+        stopped = client.cancel_task(flow.task_id)
+        assert stopped.status == "cancelled" and stopped.progress is not None
+        assert stopped.credits_spent == stopped.progress["completed"] < 20  # the unfinished inputs are refunded
+        with pytest.raises(DatabarConflictError):
+            client.cancel_task(flow.task_id)  # terminal: 409
+        with pytest.raises(DatabarTaskCancelledError) as cancelled:
+            client.poll_task(flow.task_id)
+        assert cancelled.value.partial_data == stopped.data  # the finished rows are kept
+        default = client.run_waterfall("email_getter", {"linkedin_url": "https://linkedin.com/in/alice"})
+        assert client.get_task(default.task_id).status in ("queued", "processing")  # no `enrichments` needed
+        table = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+        started = client.export_table(table, format="csv")
+        assert started.status == "queued" and started.file is None and started.file_id is not None
+        while (export := client.get_table_export(table)).file is None:
+            time.sleep(0.1)
+        assert export.file_id == started.file_id and export.file.endswith(".csv")
+
+
 def test_lobstr_sdk(emu: Emulator, tmp_path: Path) -> None:
     from lobstrio import LobstrClient
     from lobstrio.exceptions import APIError, NotFoundError

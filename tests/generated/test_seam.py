@@ -12,12 +12,15 @@ from taskwait.providers import ADAPTERS
 
 PINNED = {
     "databar_client.api.tasks.get_task",
+    "databar_client.api.tasks.cancel_task",
+    "databar_client.api.tables.get_table_export",
     "deepomatic_client.api.tasks.get_task",
     "deepomatic_client.api.tasks.list_tasks",
     "flexprice_client.api.tasks.get_task",
     "lobstr_client.api.tasks.get_task",
     "lobstr_client.api.runs.get_run",
     "lobstr_client.api.runs.get_run_stats",
+    "lobstr_client.api.runs.abort_run",
     "lobstr_client.api.tasks.get_upload_status",
     "openmart_client.api.tasks.get_task",
     "openmart_client.api.batches.get_batch_status",
@@ -30,6 +33,7 @@ def used() -> list[object]:
     for adapter in ADAPTERS.values():
         for unit in adapter.units.values():
             reads = [unit.read] + ([unit.follow.read] if unit.follow is not None else [])
+            reads += [unit.cancel.read] if unit.cancel is not None else []
             functions += [f for read in reads for f in (read.request, read.parse)]
         functions += [adapter.many.request, adapter.many.parse] if adapter.many is not None else []
     return functions

@@ -128,11 +128,38 @@ def test_terminal_answer_just_before_the_deadline_wins() -> None:
 
 
 @pytest.mark.parametrize("timeout", [0, 0.0, -0.0])
-def test_zero_timeout_sends_nothing_and_counts_no_poll(timeout: float) -> None:
-    script = Script([ok("databar", "T1", "completed")])
-    with pytest.raises(taskwait.WaitTimeout, match=r"after 0\.0s, 0 polls \(no answer yet") as exc:
-        taskwait.wait_for(script.client("databar"), "T1", timeout=timeout, **FakeTime().kwargs())
-    assert exc.value.snapshot is None and script.requests == []
+def test_zero_timeout_looks_once_and_returns_a_terminal_answer(timeout: float) -> None:
+    snap, script, fake = run("databar", [ok("databar", "T1", "completed")], timeout=timeout)
+    assert snap.status is Status.SUCCEEDED and len(script.requests) == 1 and fake.sleeps == []
+
+
+def test_zero_timeout_raises_what_a_terminal_failure_raises() -> None:
+    with pytest.raises(taskwait.TaskFailed):
+        run("databar", [ok("databar", "T1", "failed", error="boom")], timeout=0)
+    with pytest.raises(taskwait.TaskCancelled):
+        run("databar", [ok("databar", "T1", "cancelled")], timeout=0)
+
+
+def test_zero_timeout_times_out_with_the_one_snapshot_it_saw() -> None:
+    fake = FakeTime()
+    script = Script([ok("databar", "T1", "processing")], time=fake)
+    with pytest.raises(taskwait.WaitTimeout) as exc:
+        taskwait.wait_for(script.client("databar"), "T1", timeout=0, **fake.kwargs())
+    assert len(script.requests) == 1 and exc.value.snapshot is not None
+    assert exc.value.snapshot.raw_status == "processing" and fake.sleeps == []
+
+
+def test_zero_timeout_with_a_transient_answer_times_out_without_a_snapshot() -> None:
+    with pytest.raises(taskwait.WaitTimeout) as exc:
+        run("databar", [httpx.Response(503)], timeout=0)
+    assert exc.value.snapshot is None and "HTTP 503" in str(exc.value)
+
+
+def test_zero_timeout_many_looks_once_at_each() -> None:
+    fake = FakeTime()
+    script = Script([lambda r: ok("databar", r.url.path.rsplit("/", 1)[-1], "processing")], time=fake)
+    results = taskwait.wait_for_many(script.client("databar"), ["A", "B"], timeout=0, **fake.kwargs())
+    assert len(script.requests) == 2 and all(isinstance(r, taskwait.WaitTimeout) for r in results.values())
 
 
 def test_the_timeout_message_counts_the_requests_made() -> None:

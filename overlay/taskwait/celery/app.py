@@ -15,7 +15,7 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -227,14 +227,15 @@ def wait_id_for(provider: str, kind: str, task_id: str) -> str:
 
 def submit(app: Any, provider: str, task_id: str, *, kind: str = "task", timeout: float | None = DEFAULT_TIMEOUT,
            interval: float | None = None, max_interval: float | None = None, raise_on_failure: bool = True,
-           on_done: Any = None) -> str:  # fmt: skip
+           on_done: Any = None, cancel_on: Iterable[str] = frozenset()) -> str:  # fmt: skip
     """Start waiting on a task on the workers; the wait id. Submitting the same wait again polls nothing more.
 
     `on_done` (a Celery signature) is called with the terminal state's JSON (`WaitState.from_json(...).result()`).
+    `cancel_on={"timeout"}`: the worker whose step times the wait out also cancels the unit's work (`step`).
     """
     rt = runtime(app)
     state = begin(provider, task_id, kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
-                  raise_on_failure=raise_on_failure)  # fmt: skip
+                  raise_on_failure=raise_on_failure, cancel_on=cancel_on)  # fmt: skip
     wait_id = wait_id_for(provider, kind, task_id)
     callback = json.dumps(dict(on_done)) if on_done is not None else ""
     assert state.next_poll_at is not None

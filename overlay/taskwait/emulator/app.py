@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 import anyio
+import attrs
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -137,6 +138,8 @@ def create_app(store: Store, api_key: str, lobstr_rate_limit: int | None = 90) -
             return JSONResponse(fmt.not_found, 404, headers)
         if fault is not None and (answer := await _fault(fault, fmt, task_faults, headers)) is not None:
             return answer
+        if request.query_params.get("include_partial", "").lower() == "true":
+            view = attrs.evolve(view, partial=True)
         return JSONResponse(fmt.render(view), 200, headers)
 
     def _list_page(request: Request, fmt: Format, task_ids: list[str], headers: dict[str, str]) -> Response:

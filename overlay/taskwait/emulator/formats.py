@@ -27,6 +27,8 @@ class TaskView:
     data: Any
     error: str | None
     created: dt.datetime
+    tracking_id: str | None = None  # what the caller sent to correlate (Openmart echoes it)
+    partial: bool = False  # the caller asked for the rows finished so far (Databar include_partial=true)
 
 
 def _iso(when: dt.datetime, zone: bool = True) -> str:
@@ -36,6 +38,8 @@ def _iso(when: dt.datetime, zone: bool = True) -> str:
 
 def _databar(t: TaskView) -> dict[str, Any]:
     body: dict[str, Any] = {"task_id": t.task_id, "request_id": t.task_id, "status": t.raw_status, "credits_spent": 0}
+    if isinstance(t.data, list):
+        return body | _databar_bulk(t)
     if t.final and t.error is None:
         body |= {"data": t.data, "credits_spent": 12}
     if t.error is not None and t.final:
@@ -43,8 +47,31 @@ def _databar(t: TaskView) -> dict[str, Any]:
     return body
 
 
+def _databar_bulk(t: TaskView) -> dict[str, Any]:
+    """A bulk run (data: one element per input, null for a miss): `progress` counts its inputs (databar==2.8.0
+    models.py TaskResponse), one credit a finished input with data. Cancelled, only its finished rows are
+    kept (unaligned to the inputs) and the rest is refunded; `include_partial` shows the finished rows early."""
+    assert isinstance(t.data, list)
+    rows, cancelled = t.data, t.raw_status == "cancelled"
+    done = len(rows) if t.final and not cancelled else min(len(rows), int(t.fraction * len(rows)))
+    found = [r for r in rows[:done] if r is not None]
+    body: dict[str, Any] = {
+        "progress": {"total": len(rows), "completed": len(found), "no_data": done - len(found), "failed": 0,
+                     "processing": len(rows) - done},
+        "credits_spent": len(found),
+    }  # fmt: skip
+    if t.final and t.error is not None:
+        return body | {"error": t.error}
+    if t.final and not cancelled:
+        status = "partially_completed" if len(found) < len(rows) and t.raw_status == "completed" else t.raw_status
+        return body | {"status": status, "data": rows}
+    if cancelled or t.partial:
+        body["data"] = found
+    return body
+
+
 def _openmart(t: TaskView) -> dict[str, Any]:
-    return {"task_id": t.task_id, "status": t.raw_status, "tracking_id": f"track-{t.task_id}",
+    return {"task_id": t.task_id, "status": t.raw_status, "tracking_id": t.tracking_id,
             "data": t.data if t.final and t.error is None else None}  # fmt: skip
 
 

@@ -76,6 +76,7 @@ def _to_faults(value: Faults | dict[str, Any]) -> Faults:
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "provider": (str,), "task_id": (str,), "outcome": (str,), "statuses": (list, type(None)), "polls": (int,),
     "duration": (int, float, type(None)), "total": (int, type(None)), "error": (str, type(None)), "faults": (dict,),
+    "tracking_id": (str, type(None)),
     "script": (list,), "retry_after": (int, float), "slow_seconds": (int, float),
     **{f"rate_{k}": (int, float) for k in ("429", "5xx", "drop", "slow", "malformed")},
 }  # fmt: skip
@@ -116,6 +117,7 @@ class TaskScript:
     data: Any = attrs.field(factory=lambda: {"result": "ok"})
     error: str | None = None
     faults: Faults = attrs.field(factory=Faults, converter=_to_faults)
+    tracking_id: str | None = None  # the caller's own id, echoed back (Openmart's tracking_id)
 
     def __attrs_post_init__(self) -> None:
         fmt = FORMATS.get(self.provider)

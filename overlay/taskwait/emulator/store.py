@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .formats import TaskView
+from .formats import FORMATS, TaskView
 from .scripts import FAULT_KINDS, Faults, TaskScript, from_json, rate_between_0_and_1
 
 __all__ = ["CREATED_DEFAULTS", "FAULT_KINDS", "Created", "Faults", "Store", "TaskScript", "Timing", "from_json"]
@@ -29,9 +29,14 @@ class Record:
     answered: int = 0
     in_flight: int = 0  # requests for this task being handled now
     overlaps: int = 0  # requests that arrived while another for this task was in flight
+    stopped: float | None = None  # the fraction done when a cancel stopped it (Databar cancel_task)
 
     def view(self, now: float) -> TaskView:
         steps = self.script.lifecycle
+        if self.stopped is not None:
+            status = FORMATS[self.script.provider].lifecycles["cancel"][-1]
+            return TaskView(self.script.task_id, status, True, self.stopped, self.script.total, self.script.data, None,
+                            self.created_wall, self.script.tracking_id)  # fmt: skip
         if self.script.duration is not None:
             fraction = 1.0 if self.script.duration == 0 else min(1.0, (now - self.created) / self.script.duration)
         else:
@@ -43,7 +48,7 @@ class Record:
             error = {"failure": "the task failed", "cancel": "the task was cancelled"}[self.script.outcome]
         data = self.script.data  # renders show results only for a success; other fields may read it
         return TaskView(self.script.task_id, steps[max(index, 0)], final, fraction, self.script.total, data,
-                        error if final else None, self.created_wall)  # fmt: skip
+                        error if final else None, self.created_wall, self.script.tracking_id)  # fmt: skip
 
 
 @attrs.frozen
@@ -178,6 +183,18 @@ class Store:
             record = self._tasks.get((provider, task_id))
             if record is not None:
                 record.in_flight = max(0, record.in_flight - 1)
+
+    def cancel(self, provider: str, task_id: str) -> tuple[TaskView | None, bool]:
+        """Stop a task where it stands: (the task now, whether it had already ended); view None if unknown."""
+        with self._lock:
+            record = self._tasks.get((provider, task_id))
+            if record is None:
+                return None, False
+            view = record.view(self.clock())
+            if view.final:
+                return view, True
+            record.stopped = view.fraction
+            return record.view(self.clock()), False
 
     def discard(self, provider: str, task_id: str) -> bool:
         """Forget a task (a provider deleted it): its get-task answers 404 from now on. False if unknown."""

@@ -48,6 +48,7 @@ __all__ = [
     "Adapter",
     "AnyAuthenticatedClient",
     "AnyClient",
+    "Cancel",
     "Fields",
     "Follow",
     "Handle",
@@ -122,6 +123,18 @@ class Follow(Generic[M, F]):
 
 
 @attrs.frozen
+class Cancel(Generic[M]):
+    """The generated operation that stops a unit's work (Databar cancel_task, Lobstr abort_run).
+
+    Its answer is the unit itself; an answer in `finished` means the unit had already ended (Databar 409,
+    Lobstr 404 "already completed"), and the unit is read instead.
+    """
+
+    read: Read[M]  # the cancel operation: its _get_kwargs, _parse_response and the model it answers
+    finished: frozenset[int] = frozenset()
+
+
+@attrs.frozen
 class Fields:
     """What a snapshot says, read from the unit's answer(s)."""
 
@@ -140,6 +153,7 @@ class Unit(Generic[M, F]):
     fields: Callable[[M, F | None], Fields]  # (first model, follow-up model or None) -> fields
     id_of: Callable[[M], object]  # the id the answer says it is about (None: says nothing)
     follow: Follow[M, F] | None = None
+    cancel: Cancel[M] | None = None  # how to stop its work, where the provider can
 
 
 @attrs.frozen
@@ -191,6 +205,10 @@ class Adapter:
     def authenticates(self, client: object) -> TypeGuard[AnyAuthenticatedClient]:
         """True for this provider's generated AuthenticatedClient (the one that carries a token)."""
         return isinstance(client, self.client_types[1])
+
+    def cancellable(self) -> tuple[str, ...]:
+        """The kinds of unit whose work this provider can stop."""
+        return tuple(kind for kind, unit in self.units.items() if unit.cancel is not None)
 
     def unit(self, kind: str) -> Unit[Any, Any]:
         """The unit of this kind, or ValueError naming the kinds the provider has."""

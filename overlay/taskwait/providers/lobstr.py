@@ -1,14 +1,14 @@
-"""Lobstr.io: a task (an input row of a squid), a run, and a task upload."""
+"""Lobstr.io: a task (an input row of a squid), a run (abortable), and a task upload."""
 
 from __future__ import annotations
 
 from lobstr_client import AuthenticatedClient, Client
-from lobstr_client.api.runs import get_run, get_run_stats
+from lobstr_client.api.runs import abort_run, get_run, get_run_stats
 from lobstr_client.api.tasks import get_task, get_upload_status
 from lobstr_client.models import Run, RunStats, Task, TaskUpload, UploadStatus
 
 from ..snapshot import Progress
-from .base import Adapter, Fields, Follow, Handle, Read, Unit, as_int, as_text, plain
+from .base import Adapter, Cancel, Fields, Follow, Handle, Read, Unit, as_int, as_text, plain
 
 __all__ = ["ADAPTER"]
 
@@ -44,6 +44,8 @@ TASK: Unit[Task, None] = Unit("task", Read(get_task._get_kwargs, get_task._parse
 RUN: Unit[Run, RunStats] = Unit(
     "run", Read(get_run._get_kwargs, get_run._parse_response, Run), _run, lambda r: r.id,
     follow=Follow(Read(get_run_stats._get_kwargs, get_run_stats._parse_response, RunStats)),
+    # 404: "Run not found or already completed" (lobstrio/docs docs/abort-run.mdx): the run is read instead
+    cancel=Cancel(Read(abort_run._get_kwargs, abort_run._parse_response, Run), finished=frozenset({404})),
 )  # fmt: skip
 UPLOAD: Unit[UploadStatus, None] = Unit(
     "upload", Read(get_upload_status._get_kwargs, get_upload_status._parse_response, UploadStatus,

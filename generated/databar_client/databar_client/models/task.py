@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.task_data_type_1 import TaskDataType1
+    from ..models.task_progress import TaskProgress
 
 
 T = TypeVar("T", bound="Task")
@@ -20,12 +21,14 @@ class Task:
     """
     Attributes:
         task_id (str): Unique identifier of the task.
-        status (str): Current status of the request. Can be 'processing', 'completed', or 'failed'.
+        status (str): Current status: 'processing', 'no_data' (keep polling), 'completed', 'partially_completed' (a
+            success with some inputs missing), 'failed', 'cancelled' or 'gone' (results expired).
         request_id (None | str | Unset): Deprecated: use task_id instead. Same value as task_id.
         data (list[Any] | None | TaskDataType1 | Unset): Resulting data if the request is completed. Can be a dictionary
             or null.
         error (list[str] | None | str | Unset): Error message if the request has failed.
         credits_spent (float | Unset): Total credits spent for this request. Default: 0.0.
+        progress (None | TaskProgress | Unset):
     """
 
     task_id: str
@@ -34,10 +37,12 @@ class Task:
     data: list[Any] | None | TaskDataType1 | Unset = UNSET
     error: list[str] | None | str | Unset = UNSET
     credits_spent: float | Unset = 0.0
+    progress: None | TaskProgress | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.task_data_type_1 import TaskDataType1  # noqa: PLC0415
+        from ..models.task_progress import TaskProgress  # noqa: PLC0415
 
         task_id = self.task_id
 
@@ -71,6 +76,14 @@ class Task:
 
         credits_spent = self.credits_spent
 
+        progress: dict[str, Any] | None | Unset
+        if isinstance(self.progress, Unset):
+            progress = UNSET
+        elif isinstance(self.progress, TaskProgress):
+            progress = self.progress.to_dict()
+        else:
+            progress = self.progress
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -87,12 +100,15 @@ class Task:
             field_dict["error"] = error
         if credits_spent is not UNSET:
             field_dict["credits_spent"] = credits_spent
+        if progress is not UNSET:
+            field_dict["progress"] = progress
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.task_data_type_1 import TaskDataType1  # noqa: PLC0415
+        from ..models.task_progress import TaskProgress  # noqa: PLC0415
 
         d = dict(src_dict)
         task_id = d.pop("task_id")
@@ -152,6 +168,23 @@ class Task:
 
         credits_spent = d.pop("credits_spent", UNSET)
 
+        def _parse_progress(data: object) -> None | TaskProgress | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                progress_type_0 = TaskProgress.from_dict(data)
+
+                return progress_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaskProgress | Unset, data)
+
+        progress = _parse_progress(d.pop("progress", UNSET))
+
         task = cls(
             task_id=task_id,
             status=status,
@@ -159,6 +192,7 @@ class Task:
             data=data,
             error=error,
             credits_spent=credits_spent,
+            progress=progress,
         )
 
         task.additional_properties = d

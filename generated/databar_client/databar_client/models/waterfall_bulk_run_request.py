@@ -20,12 +20,12 @@ class WaterfallBulkRunRequest:
     """
     Attributes:
         params (list[WaterfallBulkRunRequestParamsItem]): One parameter object per input.
-        enrichments (list[int]): Select at least 1 enrichment (the data providers to try, in order).
+        enrichments (list[int] | Unset): Select at least 1 enrichment (the data providers to try, in order).
         email_verifier (int | None | Unset): Optional enrichment id verifying found emails (email waterfalls only).
     """
 
     params: list[WaterfallBulkRunRequestParamsItem]
-    enrichments: list[int]
+    enrichments: list[int] | Unset = UNSET
     email_verifier: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,7 +35,9 @@ class WaterfallBulkRunRequest:
             params_item = params_item_data.to_dict()
             params.append(params_item)
 
-        enrichments = self.enrichments
+        enrichments: list[int] | Unset = UNSET
+        if not isinstance(self.enrichments, Unset):
+            enrichments = self.enrichments
 
         email_verifier: int | None | Unset
         if isinstance(self.email_verifier, Unset):
@@ -48,9 +50,10 @@ class WaterfallBulkRunRequest:
         field_dict.update(
             {
                 "params": params,
-                "enrichments": enrichments,
             }
         )
+        if enrichments is not UNSET:
+            field_dict["enrichments"] = enrichments
         if email_verifier is not UNSET:
             field_dict["email_verifier"] = email_verifier
 
@@ -68,7 +71,7 @@ class WaterfallBulkRunRequest:
 
             params.append(params_item)
 
-        enrichments = cast(list[int], d.pop("enrichments"))
+        enrichments = cast(list[int], d.pop("enrichments", UNSET))
 
         def _parse_email_verifier(data: object) -> int | None | Unset:
             if data is None:

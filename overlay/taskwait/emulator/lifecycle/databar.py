@@ -1,9 +1,12 @@
-"""Databar's lifecycle routes in the emulator: the task creators and the table run.
+"""Databar's lifecycle routes in the emulator: the task creators, cancel, the table run and table exports.
 
 Enrichment, waterfall and flow runs (single and bulk) start a task polled at GET /v1/tasks/{id};
-a bulk task's data is a list with one element per input, null for a miss. A table run answers
-`{"status": "queued", "processing_rows": N}` and no task id. Databar has no cancel (LIFECYCLE).
-Sources: docs.databar.ai/api-reference/endpoint/<page>; databar-ai/databar-python@7faa6ab.
+a bulk task's data is a list with one element per input, null for a miss, and it reports `progress`.
+POST /v1/tasks/{id}/cancel stops a task (its finished rows kept, the rest refunded; 409 once terminal).
+A table run answers `{"status": "queued", "processing_rows": N}` and no task id. A table export is
+polled at GET /v1/table/{uuid}/export until it has a file. Sources: docs.databar.ai/api-reference/
+endpoint/<page>; databar-ai/databar-python@7faa6ab; databar==2.8.0 databar/client.py (cancel_task,
+run_flow_bulk, export_table, get_table_export, run_waterfall).
 """
 
 from __future__ import annotations
@@ -28,12 +31,22 @@ Checks = Callable[[dict[str, Any]], list[checks.Problem]]
 Result = Callable[[dict[str, Any], str], Any]  # (request body, path value) -> the finished task's data
 
 
+@attrs.frozen
+class _Export:
+    """A table's latest export: written once `ready_at` (store clock) has passed."""
+
+    file_id: int
+    format: str
+    ready_at: float
+
+
 @attrs.define
 class _State:
-    """Per-app state: the seeded source of task ids (UUIDs, as the run pages show)."""
+    """Per-app state: the seeded source of task ids (UUIDs, as the run pages show) and the tables' exports."""
 
     rng: random.Random
     lock: threading.Lock = attrs.field(factory=threading.Lock)
+    exports: dict[str, _Export] = attrs.field(factory=dict)
 
     def task_id(self) -> str:
         with self.lock:
@@ -53,17 +66,26 @@ def _enrichment_bulk_data(body: dict[str, Any], enrichment_id: str) -> Any:
     return [{"enrichment_id": int(enrichment_id), "input": p} if _found(p) else None for p in body["params"]]
 
 
+def _provider(body: dict[str, Any]) -> Any:
+    """The provider that found the data: the first asked for, or the default cascade's when none was."""
+    return body["enrichments"][0] if body.get("enrichments") else "default"
+
+
 def _waterfall_data(body: dict[str, Any], identifier: str) -> Any:
-    return {"waterfall": identifier, "provider": body["enrichments"][0], "input": body["params"]}
+    return {"waterfall": identifier, "provider": _provider(body), "input": body["params"]}
 
 
 def _waterfall_bulk_data(body: dict[str, Any], identifier: str) -> Any:
-    first = body["enrichments"][0]
+    first = _provider(body)
     return [{"waterfall": identifier, "provider": first, "input": p} if _found(p) else None for p in body["params"]]
 
 
 def _flow_data(body: dict[str, Any], flow_id: str) -> Any:
     return {"flow_id": flow_id, "inputs": body["inputs"]}
+
+
+def _flow_bulk_data(body: dict[str, Any], flow_id: str) -> Any:
+    return [{"flow_id": flow_id, "inputs": i} if _found(i) else None for i in body["inputs"]]
 
 
 def _enrichment_checks(bulk: bool) -> Checks:
@@ -77,14 +99,25 @@ def _enrichment_checks(bulk: bool) -> Checks:
 def _waterfall_checks(bulk: bool) -> Checks:
     def check(body: dict[str, Any]) -> list[checks.Problem]:
         params = checks.bulk_params(body, None) if bulk else checks.single_params(body)
-        return (checks.required(body, "params", "enrichments") + params + checks.enrichments(body)
-                + checks.email_verifier(body))  # fmt: skip
+        # `enrichments` may be left out: the default cascade (databar==2.8.0 client.py run_waterfall)
+        return checks.required(body, "params") + params + checks.enrichments(body) + checks.email_verifier(body)
 
     return check
 
 
 def _flow_checks(body: dict[str, Any]) -> list[checks.Problem]:
     return checks.required(body, "inputs") + checks.flow_inputs(body)
+
+
+def _flow_bulk_checks(body: dict[str, Any]) -> list[checks.Problem]:
+    return checks.required(body, "inputs") + checks.flow_bulk_inputs(body)
+
+
+def _export_checks(body: dict[str, Any]) -> list[checks.Problem]:
+    value = body.get("format", "csv")
+    if isinstance(value, str):
+        return []
+    return [{"type": "string_type", "loc": ["body", "format"], "msg": "Input should be a valid string", "input": value}]
 
 
 def _table_checks(body: dict[str, Any]) -> list[checks.Problem]:
@@ -95,13 +128,15 @@ def routes(env: Env) -> list[Route]:
     """The routes of Databar's async work besides get-task."""
     state = _State(random.Random(f"{env.store.seed}:databar:task-ids"))
 
-    async def validated(request: Request, path_problems: list[checks.Problem],
-                        check: Checks) -> tuple[dict[str, Any] | None, Response | None, dict[str, str]]:  # fmt: skip
-        """(the body, or the answer to send instead, the gate's headers)."""
+    async def validated(request: Request, path_problems: list[checks.Problem], check: Checks, *,
+                        optional: bool = False) -> tuple[dict[str, Any] | None, Response | None,
+                                                         dict[str, str]]:  # fmt: skip
+        """(the body, or the answer to send instead, the gate's headers); `optional`: no body is {}."""
         refused, headers = await env.gate(request)
         if refused is not None:
             return None, refused, headers
-        body, problems = checks.parse_body(await request.body())
+        raw = await request.body()
+        body, problems = ({}, []) if optional and not raw.strip() else checks.parse_body(raw)
         if body is not None:
             problems = check(body)
         if path_problems or problems:
@@ -118,7 +153,8 @@ def routes(env: Env) -> list[Route]:
                 assert answer is not None
                 return answer
             task_id = state.task_id()
-            env.create(task_id, data=result(body, value))
+            data = result(body, value)  # a bulk run's total is its number of inputs
+            env.create(task_id, data=data, **({"total": len(data)} if isinstance(data, list) else {}))
             return env.json({"task_id": task_id, "status": "processing"}, 200, headers)
 
         return handle
@@ -135,8 +171,49 @@ def routes(env: Env) -> list[Route]:
             rows = range(random.Random(f"{env.store.seed}:databar:table:{table_uuid}").randint(low, high))
         return env.json({"status": "queued", "processing_rows": len(rows)}, 200, headers)
 
+    async def cancel(request: Request, headers: dict[str, str]) -> Response:
+        view, ended = env.store.cancel("databar", request.path_params["task_id"])
+        if view is None:
+            return env.error(404, "Task not found", headers)
+        if ended:
+            return env.error(409, "Task has already reached a terminal status", headers)
+        return env.json(env.fmt.render(view), 200, headers)
+
+    async def export(request: Request) -> Response:
+        table_uuid = request.path_params["table_uuid"]
+        path_problems = checks.uuid_path("table_uuid", table_uuid)
+        if request.method == "POST":
+            body, answer, headers = await validated(request, path_problems, _export_checks, optional=True)
+            if body is None:
+                assert answer is not None
+                return answer
+            with state.lock:
+                file_id = 1000 + len(state.exports)
+                low, high = env.store.created["databar"].duration
+                ready_at = env.store.clock() + state.rng.uniform(low, high)
+                state.exports[table_uuid] = _Export(file_id, str(body.get("format", "csv")), ready_at)
+            return env.json({"status": "queued", "file_id": file_id, "file": None, "message": None}, 200, headers)
+        refused, headers = await env.gate(request)
+        if refused is not None:
+            return refused
+        if path_problems:
+            return env.json({"detail": path_problems}, 422, headers)
+        with state.lock:
+            found = state.exports.get(table_uuid)
+        if found is None:
+            return env.error(404, "No export found for this table", headers)
+        if env.store.clock() < found.ready_at:
+            return env.json({"status": "processing", "file_id": found.file_id, "file": None, "message": None},
+                            200, headers)  # fmt: skip
+        url = f"https://files.databar.ai/exports/{found.file_id}.{found.format}"
+        return env.json({"status": "completed", "file_id": found.file_id, "file": url, "message": None}, 200, headers)
+
     p = env.prefix
     return [
+        Route(f"{p}/v1/tasks/{{task_id}}/cancel", env.gated(cancel), methods=["POST"]),
+        Route(f"{p}/v1/flows/{{flow_id}}/bulk-run", methods=["POST"],
+              endpoint=creator("flow_id", _flow_bulk_checks, _flow_bulk_data)),
+        Route(f"{p}/v1/table/{{table_uuid}}/export", export, methods=["GET", "POST"]),
         Route(f"{p}/v1/enrichments/{{enrichment_id}}/run", methods=["POST"],
               endpoint=creator("enrichment_id", _enrichment_checks(False), _enrichment_data, integer=True)),
         Route(f"{p}/v1/enrichments/{{enrichment_id}}/bulk-run", methods=["POST"],

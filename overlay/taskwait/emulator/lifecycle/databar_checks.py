@@ -18,6 +18,7 @@ __all__ = [
     "bulk_params",
     "email_verifier",
     "enrichments",
+    "flow_bulk_inputs",
     "flow_inputs",
     "integer_path",
     "pagination",
@@ -156,15 +157,25 @@ def email_verifier(body: dict[str, Any]) -> list[Problem]:
     return [] if value is None else _int_problem(["body", "email_verifier"], value)
 
 
-def flow_inputs(body: dict[str, Any]) -> list[Problem]:
+def flow_inputs(body: dict[str, Any], loc: Sequence[str | int] = ("body", "inputs")) -> list[Problem]:
     """A mapping of flow input id to a string value (DB flows-run)."""
     if "inputs" not in body:
         return []
-    value, loc = body["inputs"], ["body", "inputs"]
+    value, loc = body["inputs"], list(loc)
     if problems := _dict_problem(loc, value):
         return problems
     return [_problem("string_type", [*loc, k], "Input should be a valid string", v)
             for k, v in value.items() if not isinstance(v, str)]  # fmt: skip
+
+
+def flow_bulk_inputs(body: dict[str, Any]) -> list[Problem]:
+    """A list of input sets, each a mapping of flow input id to a string (databar==2.8.0 client.py run_flow_bulk)."""
+    if "inputs" not in body:
+        return []
+    value, loc = body["inputs"], ["body", "inputs"]
+    if problems := _list_problem(loc, value):
+        return problems
+    return [p for i, item in enumerate(value) for p in flow_inputs({"inputs": item}, [*loc, i])]
 
 
 def run_strategy(body: dict[str, Any]) -> list[Problem]:

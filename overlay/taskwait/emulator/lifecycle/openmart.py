@@ -183,7 +183,9 @@ def routes(env: Env) -> list[Route]:
             task_ids = []
             for task in body:
                 task_id = batches.new_id()
-                env.create(task_id, data=result(task, random.Random(f"{env.store.seed}:{PROVIDER}:data:{task_id}")))
+                tracking = task.get("tracking_id")  # echoed back on the task (OM get-task-results)
+                env.create(task_id, data=result(task, random.Random(f"{env.store.seed}:{PROVIDER}:data:{task_id}")),
+                           tracking_id=tracking if isinstance(tracking, str) else None)  # fmt: skip
                 task_ids.append(task_id)
             batch_id = batches.new_id()
             batches.add(batch_id, _Batch(kind, tuple(task_ids)))

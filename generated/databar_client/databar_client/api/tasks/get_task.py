@@ -8,18 +8,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_validation_error import HTTPValidationError
 from ...models.task import Task
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     task_id: str,
+    *,
+    include_partial: bool | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["include_partial"] = include_partial
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/tasks/{task_id}".format(
             task_id=quote(str(task_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -67,6 +76,7 @@ def sync_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient,
+    include_partial: bool | Unset = UNSET,
 ) -> Response[Any | HTTPValidationError | Task]:
     """Get task data or status
 
@@ -77,6 +87,7 @@ def sync_detailed(
 
     Args:
         task_id (str): The unique identifier of the task whose status you are querying.
+        include_partial (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -88,6 +99,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         task_id=task_id,
+        include_partial=include_partial,
     )
 
     response = client.get_httpx_client().request(
@@ -101,6 +113,7 @@ def sync(
     task_id: str,
     *,
     client: AuthenticatedClient,
+    include_partial: bool | Unset = UNSET,
 ) -> Any | HTTPValidationError | Task | None:
     """Get task data or status
 
@@ -111,6 +124,7 @@ def sync(
 
     Args:
         task_id (str): The unique identifier of the task whose status you are querying.
+        include_partial (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +137,7 @@ def sync(
     return sync_detailed(
         task_id=task_id,
         client=client,
+        include_partial=include_partial,
     ).parsed
 
 
@@ -130,6 +145,7 @@ async def asyncio_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient,
+    include_partial: bool | Unset = UNSET,
 ) -> Response[Any | HTTPValidationError | Task]:
     """Get task data or status
 
@@ -140,6 +156,7 @@ async def asyncio_detailed(
 
     Args:
         task_id (str): The unique identifier of the task whose status you are querying.
+        include_partial (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,6 +168,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         task_id=task_id,
+        include_partial=include_partial,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -162,6 +180,7 @@ async def asyncio(
     task_id: str,
     *,
     client: AuthenticatedClient,
+    include_partial: bool | Unset = UNSET,
 ) -> Any | HTTPValidationError | Task | None:
     """Get task data or status
 
@@ -172,6 +191,7 @@ async def asyncio(
 
     Args:
         task_id (str): The unique identifier of the task whose status you are querying.
+        include_partial (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,5 +205,6 @@ async def asyncio(
         await asyncio_detailed(
             task_id=task_id,
             client=client,
+            include_partial=include_partial,
         )
     ).parsed
