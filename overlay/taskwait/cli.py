@@ -214,6 +214,12 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args, rest = parser.parse_known_args(argv)
     if args.command == "emulate":
+        try:
+            import starlette  # noqa: F401
+            import uvicorn  # noqa: F401
+        except ImportError:
+            _say("taskwait: taskwait emulate needs the emulator extra: pip install 'taskwait-suite[emulator]'")
+            return EXIT_USAGE
         from .emulator.__main__ import main as emulate
 
         return emulate(rest, prog="taskwait emulate")
