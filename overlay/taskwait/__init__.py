@@ -6,6 +6,7 @@ snapshot = taskwait.wait_for(client, task_id)   # raises TaskFailed, WaitTimeout
 
 __version__ = "0.1.0"  # the taskwait-suite distribution's version (overlay/pyproject.toml; a test checks they agree)
 
+from .answers import unwrap as unwrap
 from .client import connect as connect
 from .errors import AuthenticationError as AuthenticationError
 from .errors import ConfigurationError as ConfigurationError
@@ -22,6 +23,8 @@ from .resume import step_async as step_async
 from .snapshot import Progress as Progress
 from .snapshot import TaskSnapshot as TaskSnapshot
 from .status import PROVIDERS as PROVIDERS
+from .status import Kind as Kind
+from .status import Provider as Provider
 from .status import Status as Status
 from .status import normalize_status as normalize_status
 from .wait import get_task as get_task
@@ -35,7 +38,9 @@ __all__ = [
     "PROVIDERS",
     "AuthenticationError",
     "ConfigurationError",
+    "Kind",
     "Progress",
+    "Provider",
     "ProviderError",
     "Status",
     "TaskCancelled",
@@ -52,6 +57,7 @@ __all__ = [
     "normalize_status",
     "step",
     "step_async",
+    "unwrap",
     "wait_for",
     "wait_for_async",
     "wait_for_many",
