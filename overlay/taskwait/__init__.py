@@ -6,6 +6,7 @@ snapshot = taskwait.wait_for(client, task_id)   # raises TaskFailed, WaitTimeout
 
 __version__ = "0.1.0"  # the taskwait-suite distribution's version (overlay/pyproject.toml; a test checks they agree)
 
+from .answers import unwrap as unwrap
 from .client import connect as connect
 from .errors import AuthenticationError as AuthenticationError
 from .errors import CancelNotSupported as CancelNotSupported
@@ -16,6 +17,10 @@ from .errors import TaskFailed as TaskFailed
 from .errors import TaskNotFound as TaskNotFound
 from .errors import TaskwaitError as TaskwaitError
 from .errors import WaitTimeout as WaitTimeout
+from .look import cancel as cancel
+from .look import cancel_async as cancel_async
+from .look import get_task as get_task
+from .look import get_task_async as get_task_async
 from .resume import WaitState as WaitState
 from .resume import begin as begin
 from .resume import step as step
@@ -23,12 +28,10 @@ from .resume import step_async as step_async
 from .snapshot import Progress as Progress
 from .snapshot import TaskSnapshot as TaskSnapshot
 from .status import PROVIDERS as PROVIDERS
+from .status import Kind as Kind
+from .status import Provider as Provider
 from .status import Status as Status
 from .status import normalize_status as normalize_status
-from .wait import cancel as cancel
-from .wait import cancel_async as cancel_async
-from .wait import get_task as get_task
-from .wait import get_task_async as get_task_async
 from .wait import wait_for as wait_for
 from .wait import wait_for_async as wait_for_async
 from .wait import wait_for_many as wait_for_many
@@ -39,7 +42,9 @@ __all__ = [
     "AuthenticationError",
     "CancelNotSupported",
     "ConfigurationError",
+    "Kind",
     "Progress",
+    "Provider",
     "ProviderError",
     "Status",
     "TaskCancelled",
@@ -58,6 +63,7 @@ __all__ = [
     "normalize_status",
     "step",
     "step_async",
+    "unwrap",
     "wait_for",
     "wait_for_async",
     "wait_for_many",

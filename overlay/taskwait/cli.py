@@ -28,11 +28,12 @@ from typing import Any, NoReturn
 from .cancelling import CANCELS_ATTR
 from .client import base_url_problem, check_key, connect, masked_url
 from .errors import UNSAFE, ConfigurationError, TaskwaitError, WaitTimeout, clean, hex_escape
+from .look import cancel, get_task
 from .providers import ADAPTERS, KINDS
 from .runner import CANCEL_ON, require_cancel
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS, Status
-from .wait import DEFAULT_TIMEOUT, cancel, check_task_id, get_task, wait_for_many
+from .wait import DEFAULT_TIMEOUT, check_task_id, wait_for_many
 
 __all__ = ["EXIT_AUTH_OR_PROVIDER", "EXIT_CLOSED_OUTPUT", "EXIT_FAILED", "EXIT_INTERNAL", "EXIT_INTERRUPTED",
            "EXIT_OK", "EXIT_TIMEOUT", "EXIT_USAGE", "UNSAFE", "clean", "main"]  # fmt: skip
@@ -278,6 +279,12 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args, rest = parser.parse_known_args(argv)
     if args.command == "emulate":
+        try:
+            import starlette  # noqa: F401
+            import uvicorn  # noqa: F401
+        except ImportError:
+            _say("taskwait: taskwait emulate needs the emulator extra: pip install 'taskwait-suite[emulator]'")
+            return EXIT_USAGE
         from .emulator.__main__ import main as emulate
 
         return emulate(rest, prog="taskwait emulate")

@@ -118,8 +118,16 @@ def connect(provider: str, api_key: str | None = None, *, base_url: str | None =
             **client_kwargs: Any) -> AnyAuthenticatedClient:  # fmt: skip
     """The provider's generated AuthenticatedClient with its auth header, base URL and a finite timeout.
 
-    `api_key` defaults to the environment variable <PROVIDER>_API_KEY; `client_kwargs` go to
-    the generated client (httpx_args=, timeout=, headers=, ...).
+    Args:
+        provider: "databar", "deepomatic", "flexprice", "lobstr" or "openmart"; the result is typed per provider
+            (connect("databar") is a databar_client.AuthenticatedClient).
+        api_key: the key (default: the environment variable <PROVIDER>_API_KEY); sent in the provider's auth
+            header through an httpx.Auth flow, so no repr shows it.
+        base_url: http(s)://host[:port][/path] (default: the provider's real base URL; e.g. an emulator's).
+        client_kwargs: go to the generated client (httpx_args=, timeout=, headers=, ...); the default timeout is
+            30 s (60 s for Openmart), 10 s to connect.
+
+    Raises ConfigurationError for an unknown provider, no key, or a key or base URL that cannot work.
     """
     adapter = ADAPTERS.get(provider)
     if adapter is None:

@@ -60,10 +60,11 @@ from .client import connect
 from .display import LiveView, Row, output_console, summary_table
 from .emulator import Emulator, Faults
 from .errors import TaskwaitError
+from .look import cancel
 from .providers import AnyClient, AnyHandle
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS
-from .wait import cancel, wait_for_many_async
+from .wait import wait_for_many_async
 
 __all__ = ["main", "start_work"]
 

@@ -26,7 +26,7 @@ from .errors import TaskwaitError, WaitTimeout, clean
 from .providers import ADAPTERS
 from .runner import check_cancel_on, check_task_id, look_budget, policy_for, require_cancel
 from .snapshot import TaskSnapshot
-from .status import PROVIDERS
+from .status import PROVIDERS, Kind, Provider
 from .transport import Probe, drive, drive_async
 from .wait import DEFAULT_TIMEOUT
 from .wire import Context, get_plan
@@ -76,13 +76,28 @@ class WaitState:
         """True once the wait has ended (a terminal status or an error)."""
         return self.next_poll_at is None
 
+    def due_in(self, now: float | None = None) -> float:
+        """Seconds until the next step is due (0.0 when it is due already): what to sleep before `step`.
+
+        Args:
+            now: the time in Unix epoch seconds (default: time.time()), as `step`'s clock gives it.
+
+        Raises ValueError once the wait has ended (`done`): nothing is due, read `result()` instead.
+        """
+        if self.next_poll_at is None:
+            raise ValueError(f"the wait on {self.provider} {self.kind} {self.task_id} has ended: nothing is due")
+        return max(0.0, self.next_poll_at - (time.time() if now is None else now))
+
     @property
     def snapshot(self) -> TaskSnapshot | None:
         """The last snapshot seen (its `raw` model is not kept), or None."""
         return None if self.last is None else snapshot_from(self.last)
 
     def result(self) -> TaskSnapshot:
-        """The terminal snapshot, or raise what `wait_for` would have raised; ValueError while pending."""
+        """The terminal snapshot, or raise what `wait_for` would have raised (TaskFailed, WaitTimeout, ...).
+
+        Raises ValueError while the wait is pending (not `done`).
+        """
         if not self.done:
             raise ValueError(f"the wait on {self.provider} task {clean(self.task_id)} has not ended yet")
         if self.error is not None:
@@ -95,33 +110,57 @@ class WaitState:
         return snap
 
     def to_json(self) -> str:
-        """The state as one line of JSON (keys sorted; no NaN)."""
+        """The state as one line of JSON (keys sorted; no NaN); it never holds the API key."""
         return json.dumps(attrs.asdict(self), sort_keys=True, separators=(",", ":"), allow_nan=False)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> WaitState:
-        """The state `to_json` wrote; ValueError for an unknown version or a malformed text."""
+        """The state `to_json` wrote.
+
+        Args:
+            text: what `to_json` returned (str, or UTF-8 bytes).
+
+        Raises ValueError for an unknown version or a malformed text.
+        """
         return cls(**state_from(text, [a.name for a in attrs.fields(cls)]))
 
     def policy(self) -> Policy:
+        """The engine's `Policy` for this wait (its polling numbers; the deadline is `deadline_at`)."""
         return Policy(timeout=None, interval=self.interval, max_interval=self.max_interval,
                       raise_on_failure=self.raise_on_failure, not_found_grace=self.not_found_grace,
                       use_progress=self.use_progress)  # fmt: skip
 
     def poll_state(self) -> PollState:
+        """The engine's `PollState` for this wait: what `step` hands to `engine.decide`."""
         origin = None if self.progress_origin is None else (self.progress_origin[0], self.progress_origin[1])
         return PollState(self.provider, self.task_id, self.started_at, self.deadline_at, self.delay, self.polls,
                          self.snapshot, self.warned_unknown, self.final, origin)  # fmt: skip
 
 
-def begin(provider: str, task_id: str, *, kind: str = "task", timeout: float | None = DEFAULT_TIMEOUT,
+def begin(provider: Provider, task_id: str, *, kind: Kind = "task", timeout: float | None = DEFAULT_TIMEOUT,
           interval: float | None = None, max_interval: float | None = None, raise_on_failure: bool = True,
           not_found_grace: float = 0.0, use_progress: bool = True, now: float | None = None,
           cancel_on: Iterable[str] = frozenset()) -> WaitState:  # fmt: skip
-    """A wait that has not polled yet, due at once (`now`, epoch seconds, defaults to the time). No request.
+    """The state of a wait that has not polled yet, due at once. Makes no request.
 
-    `cancel_on` as for wait_for: "timeout" (the step that times the wait out cancels the unit's work),
-    "interrupt" (a KeyboardInterrupt or cancellation during a step cancels it)."""
+    Args:
+        provider: "databar", "deepomatic", "flexprice", "lobstr" or "openmart" (as `connect` takes it).
+        task_id: the id of the unit to wait on (a str; for a creator's answer, pass the id it carries).
+        kind: what `task_id` names: "task" (default), "batch" (Openmart), "run", "upload" (Lobstr) or "export"
+            (Databar).
+        timeout: one hard deadline in seconds from `now` (default 900; None: none; 0: one look).
+        interval: the first delay between polls in seconds (default: the provider's), growing by 1.2x.
+        max_interval: the longest delay between polls (default: the provider's).
+        raise_on_failure: `result()` raises TaskFailed/TaskCancelled for a failed/cancelled unit (default True).
+        not_found_grace: seconds after `now` during which a 404 is transient (default 0).
+        use_progress: aim the next poll at the finish the reported progress predicts (default True).
+        now: the start in Unix epoch seconds (default: time.time()).
+        cancel_on: as for wait_for: "timeout" (the step that times the wait out cancels the unit's work),
+            "interrupt" (a KeyboardInterrupt or cancellation during a step cancels it).
+
+    Raises ValueError for an unknown provider, a kind it does not have, a bad id or bad numbers, and
+    CancelNotSupported for a `cancel_on` the provider cannot honour for this kind.
+    """
     if provider not in ADAPTERS:
         raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}")
     ADAPTERS[provider].unit(kind)  # ValueError for a kind the provider does not have
@@ -209,8 +248,16 @@ def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand:
          not_after: float | None = None) -> WaitState:  # fmt: skip
     """One request (none if the wait has ended: `state` comes back as it is), then the next state.
 
-    `clock` gives epoch seconds; no request outlives the wait's deadline nor `not_after` (a lease's end). With
-    `cancel_on`, the step that times out sends the cancel too (CANCEL_TIMEOUT more seconds, within `not_after`).
+    Args:
+        client: a client of `state.provider`'s generated package (ValueError for another provider's).
+        state: the wait as it stands (from `begin`, `from_json` or the previous step).
+        clock: the time in Unix epoch seconds (default time.time).
+        rand: the jitter source, floats in [0, 1) (default random.random).
+        not_after: epoch seconds no request may outlive (e.g. a lease's end), besides the wait's deadline; with
+            `cancel_on`, the step that times out sends the cancel too (CANCEL_TIMEOUT more seconds, within it).
+
+    Returns the next `WaitState`: its `next_poll_at` (`due_in()`) says when to step again, or it is `done`.
+    An ended wait's error is kept in the state (see `result()`), not raised; a client that cannot work raises.
     """
     ctx = _context(client, state)
     if state.done:
@@ -232,7 +279,17 @@ def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand:
 
 async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand: Clock = random.random,
                      not_after: float | None = None) -> WaitState:  # fmt: skip
-    """`step` without blocking the event loop (asyncio or trio)."""
+    """`step` without blocking the event loop (asyncio or trio): one request, then the next state.
+
+    Args:
+        client: a client of `state.provider`'s generated package (ValueError for another provider's).
+        state: the wait as it stands (from `begin`, `from_json` or the previous step).
+        clock: the time in Unix epoch seconds (default time.time).
+        rand: the jitter source, floats in [0, 1) (default random.random).
+        not_after: epoch seconds no request may outlive (e.g. a lease's end), besides the wait's deadline.
+
+    Returns the next `WaitState`, as `step` does.
+    """
     ctx = _context(client, state)
     if state.done:
         return state

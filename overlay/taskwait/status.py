@@ -78,11 +78,17 @@ _UNIT_TABLES: MappingProxyType[tuple[str, str], MappingProxyType[str, Status]] =
 )  # fmt: skip
 
 
-def normalize_status(provider: str, raw: str | None, kind: str = "task") -> Status:
-    """Map a provider's raw status of a unit (default: a task) to a `Status`, ignoring case and surrounding
-    whitespace.
+def normalize_status(provider: str, raw: str | None, kind: Kind = "task") -> Status:
+    """Map a provider's raw status of a unit to a `Status`, ignoring case and surrounding whitespace.
 
-    A value the table does not list (or None) is `Status.UNKNOWN`; an unknown provider or kind is a ValueError.
+    Args:
+        provider: one of the five provider names ("databar", "deepomatic", "flexprice", "lobstr", "openmart").
+        raw: the status as the provider wrote it, or None: Databar, Openmart, Deepomatic `status`; Lobstr
+            `status.status` (a run's `status`, an upload's `state`); Flexprice `task_status`.
+        kind: the unit the status belongs to: "task" (default), Openmart "batch", Lobstr "run" or "upload".
+
+    Returns the `Status`; a value the table does not list (or None) is `Status.UNKNOWN`.
+    Raises ValueError for an unknown provider, or a kind the provider does not have.
     """
     if provider not in _TABLES:
         raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}")

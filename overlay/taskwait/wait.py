@@ -1,33 +1,17 @@
-"""`get_task`, `cancel`, `wait_for` and `wait_for_many`, sync and async: the public API, over `runner`'s one loop."""
+"""`wait_for` and `wait_for_many`, sync and async: the public waits, over `runner`'s one loop (and `cancelling`)."""
 
 from __future__ import annotations
 
 import random
 import time
 from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Never, overload
 
-import httpx
-
-from . import observe
 from .cancelling import run_cancelling, run_cancelling_async
-from .engine import Attempt, Fatal, Observed
-from .errors import ProviderError
-from .providers import Adapter
-from .runner import (
-    OnAttempt,
-    OnUpdate,
-    Run,
-    check_concurrency,
-    check_task_id,
-    check_task_ids,
-    require_cancel,
-    resolve,
-)
+from .runner import OnAttempt, OnUpdate, Run, check_concurrency, check_task_id, check_task_ids
 from .schedule import Result
 from .snapshot import TaskSnapshot
-from .transport import drive, drive_async, request_budget
-from .wire import Context, cancel_plan, get_plan
+from .status import Kind
 
 if TYPE_CHECKING:
     from .providers import AnyClient, AnyHandle
@@ -35,11 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_CONCURRENCY",
     "DEFAULT_TIMEOUT",
-    "cancel",
-    "cancel_async",
     "check_task_id",
-    "get_task",
-    "get_task_async",
     "wait_for",
     "wait_for_async",
     "wait_for_many",
@@ -48,91 +28,56 @@ __all__ = [
 
 DEFAULT_TIMEOUT = 900.0
 DEFAULT_CONCURRENCY = 10
+# A str is an iterable of one-letter ids. wait_for_many's first overload makes it a type error (PEP 702: pyright
+# reports it, mypy with --enable-error-code deprecated; its Never result makes mypy ask for an annotation where
+# it is assigned); at run time check_task_ids refuses it with a TypeError. mypy reads the message only as a literal.
+
+if TYPE_CHECKING:
+    from typing_extensions import deprecated
+else:  # only type checkers read it: no runtime dependency on typing_extensions
+
+    def deprecated(message: str) -> Callable[[Any], Any]:
+        return lambda function: function
 
 
-def _one_request_deadline(timeout: httpx.Timeout) -> float | None:
-    """get_task has no deadline of its own: the client's request timeout bounds the whole request."""
-    budget = request_budget(timeout)
-    return None if budget is None else time.monotonic() + budget
-
-
-def _one(client: AnyClient, handle: AnyHandle, kind: str) -> tuple[Context, str, str]:
-    ctx = Context.of(client)
-    kind, (task_id,), _ = resolve(ctx.adapter, [handle], kind, None)
-    return ctx, kind, task_id
-
-
-def get_task(client: AnyClient, handle: AnyHandle, *, kind: str = "task") -> TaskSnapshot:
-    """One request (two for a unit that follows up): the unit as it stands now, normalized."""
-    ctx, kind, task_id = _one(client, handle, kind)
-    deadline = _one_request_deadline(client.get_httpx_client().timeout)
-    trace, probe = observe.single("taskwait.get_task", ctx, kind, task_id, time.monotonic())
-    attempt = drive(client, get_plan(ctx, task_id, kind), deadline, probe=probe)[task_id]
-    if trace is not None:
-        trace.looked(task_id, attempt)
-    return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
-
-
-async def get_task_async(client: AnyClient, handle: AnyHandle, *, kind: str = "task") -> TaskSnapshot:
-    """One request, async: the unit as it stands now, normalized."""
-    ctx, kind, task_id = _one(client, handle, kind)
-    deadline = _one_request_deadline(client.get_async_httpx_client().timeout)
-    trace, probe = observe.single("taskwait.get_task", ctx, kind, task_id, time.monotonic())
-    attempt = (await drive_async(client, get_plan(ctx, task_id, kind), deadline, probe=probe))[task_id]
-    if trace is not None:
-        trace.looked(task_id, attempt)
-    return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
-
-
-def cancel(client: AnyClient, handle: AnyHandle, *, kind: str = "task") -> TaskSnapshot:
-    """Stop a unit's work (Databar task: cancel; Lobstr run: abort): the snapshot the provider answered, or the
-    unit's terminal snapshot if it had already ended. CancelNotSupported where the provider cannot stop it.
-    One request (two when the unit had ended), bounded like get_task's by the client's request timeout."""
-    ctx, kind, task_id = _one(client, handle, kind)
-    require_cancel(ctx.adapter, kind)
-    deadline = _one_request_deadline(client.get_httpx_client().timeout)
-    attempt = drive(client, cancel_plan(ctx, task_id, kind), deadline)[task_id]
-    return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
-
-
-async def cancel_async(client: AnyClient, handle: AnyHandle, *, kind: str = "task") -> TaskSnapshot:
-    """`cancel` without blocking the event loop."""
-    ctx, kind, task_id = _one(client, handle, kind)
-    require_cancel(ctx.adapter, kind)
-    deadline = _one_request_deadline(client.get_async_httpx_client().timeout)
-    attempt = (await drive_async(client, cancel_plan(ctx, task_id, kind), deadline))[task_id]
-    return _snapshot_or_raise(ctx.adapter, kind, task_id, attempt)
-
-
-def _snapshot_or_raise(adapter: Adapter, kind: str, task_id: str, attempt: Attempt) -> TaskSnapshot:
-    if isinstance(attempt, Observed):
-        return attempt.snapshot
-    if isinstance(attempt, Fatal):
-        raise attempt.error
-    # get_task makes one request: a transient fault is an error here, not a reason to retry
-    message = f"{adapter.name} {kind} {task_id}: {attempt.reason}"
-    raise ProviderError(message, adapter.name, task_id, attempt.status_code, attempt.reason)
-
-
-def wait_for(
-    client: AnyClient,
-    handle: AnyHandle,
-    *,
-    kind: str = "task",
-    timeout: float | None = DEFAULT_TIMEOUT,
-    interval: float | None = None,
-    max_interval: float | None = None,
-    not_found_grace: float | None = None,
-    use_progress: bool = True,
-    on_update: OnUpdate | None = None,
-    raise_on_failure: bool = True,
-    on_attempt: OnAttempt | None = None,
+def wait_for(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task",
+    timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None,
+    max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
+    on_update: OnUpdate | None = None, raise_on_failure: bool = True, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(),
-    clock: Callable[[], float] = time.monotonic,
-    sleep: Callable[[float], object] | None = None,
-    rand: Callable[[], float] = random.random,
-) -> TaskSnapshot:
-    """Poll one unit (an id of `kind`, or a creator's answer) until it is done; see the README."""
+    clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
+    rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
+    """Poll one unit until it ends: at once, then after `interval` seconds growing by 1.2x up to `max_interval`.
+
+    Args:
+        client: a Client or AuthenticatedClient of one of the five generated packages (`connect` makes one).
+        handle: the unit's id (a str naming a unit of `kind`), or a generated creator's parsed answer (Databar
+            RunResponse, Deepomatic InferenceResponse, Flexprice TriggerForceRunResponse, Openmart SubmittedBatch,
+            Lobstr Run or TaskUpload): its kind, id and not-found grace are read from it.
+        kind: what a str id names: "task" (default), "batch" (Openmart), "run" or "upload" (Lobstr), "export" (Databar);
+            a creator's answer says its own kind. A kind the provider does not have is a ValueError.
+        timeout: one hard deadline in seconds for the whole wait (default 900; None: none; 0: one look).
+        interval: the first delay between polls in seconds (default: the provider's), growing by 1.2x.
+        max_interval: the longest delay between polls (default: the provider's; a Retry-After may exceed it).
+        not_found_grace: seconds after the start during which a 404 is transient (default 0; 30 for a Flexprice
+            force run's answer, whose export task answers 404 for a moment).
+        use_progress: aim the next poll at the finish the reported progress predicts (default True).
+        on_update: called with every snapshot seen.
+        raise_on_failure: raise TaskFailed/TaskCancelled for a failed/cancelled unit (default); False returns it.
+        on_attempt: called as on_attempt(task_id, polls, elapsed) after every attempt, answered or not.
+        cancel_on: a set of "timeout" and "interrupt" (default empty): at the deadline, or on KeyboardInterrupt or
+            async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
+            within 5 s more; CancelNotSupported before any request where the provider cannot).
+        clock: for tests: the monotonic clock (seconds).
+        sleep: for tests: the sleep, called with seconds (default: a real sleep).
+        rand: for tests: the jitter source (floats in [0, 1)).
+
+    Returns the terminal `TaskSnapshot`. Transient faults (429 and its Retry-After, 408, 5xx, connection errors,
+    unreadable answers) are retried within the deadline.
+    Raises TaskFailed or TaskCancelled (`.snapshot`), WaitTimeout (`.snapshot`: the last one seen, or None;
+    `.cancelled` with cancel_on), CancelNotSupported,
+    AuthenticationError, TaskNotFound, ProviderError, ConfigurationError; TypeError/ValueError for bad arguments.
+    """
     run = Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
               not_found_grace=not_found_grace, use_progress=use_progress, raise_on_failure=raise_on_failure,
               many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand,
@@ -141,25 +86,40 @@ def wait_for(
     return run.outcome()
 
 
-async def wait_for_async(
-    client: AnyClient,
-    handle: AnyHandle,
-    *,
-    kind: str = "task",
-    timeout: float | None = DEFAULT_TIMEOUT,
-    interval: float | None = None,
-    max_interval: float | None = None,
-    not_found_grace: float | None = None,
-    use_progress: bool = True,
-    on_update: OnUpdate | None = None,
-    raise_on_failure: bool = True,
-    on_attempt: OnAttempt | None = None,
+async def wait_for_async(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task",
+    timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None,
+    max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
+    on_update: OnUpdate | None = None, raise_on_failure: bool = True, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(),
-    clock: Callable[[], float] = time.monotonic,
-    sleep: Callable[[float], Awaitable[object]] | None = None,
-    rand: Callable[[], float] = random.random,
-) -> TaskSnapshot:
-    """Poll one unit until it is done, without blocking the event loop (asyncio or trio)."""
+    clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
+    rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
+    """`wait_for` without blocking the event loop (asyncio or trio): poll one unit until it ends.
+
+    Args:
+        client: a Client or AuthenticatedClient of one of the five generated packages (`connect` makes one).
+        handle: the unit's id (a str naming a unit of `kind`), or a generated creator's parsed answer (Databar
+            RunResponse, Deepomatic InferenceResponse, Flexprice TriggerForceRunResponse, Openmart SubmittedBatch,
+            Lobstr Run or TaskUpload): its kind, id and not-found grace are read from it.
+        kind: what a str id names: "task" (default), "batch" (Openmart), "run" or "upload" (Lobstr), "export" (Databar);
+            a creator's answer says its own kind. A kind the provider does not have is a ValueError.
+        timeout: one hard deadline in seconds for the whole wait (default 900; None: none; 0: one look).
+        interval: the first delay between polls in seconds (default: the provider's), growing by 1.2x.
+        max_interval: the longest delay between polls (default: the provider's; a Retry-After may exceed it).
+        not_found_grace: seconds after the start during which a 404 is transient (default 0; 30 for a Flexprice
+            force run's answer, whose export task answers 404 for a moment).
+        use_progress: aim the next poll at the finish the reported progress predicts (default True).
+        on_update: called with every snapshot seen.
+        raise_on_failure: raise TaskFailed/TaskCancelled for a failed/cancelled unit (default); False returns it.
+        on_attempt: called as on_attempt(task_id, polls, elapsed) after every attempt, answered or not.
+        cancel_on: a set of "timeout" and "interrupt" (default empty): at the deadline, or on KeyboardInterrupt or
+            async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
+            within 5 s more; CancelNotSupported before any request where the provider cannot).
+        clock: for tests: the monotonic clock (seconds).
+        sleep: for tests: the sleep, called with seconds (an async function; default: anyio.sleep).
+        rand: for tests: the jitter source (floats in [0, 1)).
+
+    Returns the terminal `TaskSnapshot`; raises what `wait_for` raises.
+    """
     run = Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
               not_found_grace=not_found_grace, use_progress=use_progress, raise_on_failure=raise_on_failure,
               many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand,
@@ -168,14 +128,57 @@ async def wait_for_async(
     return run.outcome()
 
 
-def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str = "task",
-                  timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY,
-                  interval: float | None = None, max_interval: float | None = None,
-                  not_found_grace: float | None = None, use_progress: bool = True, on_update: OnUpdate | None = None,
-                  on_attempt: OnAttempt | None = None, cancel_on: Iterable[str] = frozenset(),
-                  clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
-                  rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
-    """Wait on many units of one kind at once: each id maps to its terminal snapshot or the error that ended it."""
+@overload
+@deprecated("task_ids is one str: pass a list of ids ([task_id]), not one-letter ids")
+def wait_for_many(client: AnyClient, task_ids: str, *, kind: Kind = "task",
+    timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
+    max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
+    on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
+    cancel_on: Iterable[str] = frozenset(),
+    clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
+    rand: Callable[[], float] = random.random) -> Never: ...  # fmt: skip
+@overload
+def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kind = "task",
+    timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
+    max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
+    on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
+    cancel_on: Iterable[str] = frozenset(),
+    clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
+    rand: Callable[[], float] = random.random) -> dict[str, Result]: ...  # fmt: skip
+def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kind = "task",
+    timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
+    max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
+    on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
+    cancel_on: Iterable[str] = frozenset(),
+    clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
+    rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
+    """Wait on many units of one kind at once, with at most `concurrency` requests in flight.
+
+    Args:
+        client: a Client or AuthenticatedClient of one of the five generated packages (`connect` makes one).
+        task_ids: an iterable of ids of `kind` (or of creators' answers of one kind); never one str (TypeError).
+        kind: what a str id names: "task" (default), "batch" (Openmart), "run" or "upload" (Lobstr), "export" (Databar);
+            a creator's answer says its own kind. A kind the provider does not have is a ValueError.
+        timeout: one hard deadline in seconds for the whole wait (default 900; None: none).
+        interval: the first delay between polls in seconds (default: the provider's), growing by 1.2x.
+        max_interval: the longest delay between polls (default: the provider's; a Retry-After may exceed it).
+        not_found_grace: seconds after the start during which a 404 is transient (default 0; 30 for a Flexprice
+            force run's answer, whose export task answers 404 for a moment).
+        use_progress: aim the next poll at the finish the reported progress predicts (default True).
+        on_update: called with every snapshot seen.
+        concurrency: the most requests in flight at once (default 10); no more workers than distinct ids.
+        on_attempt: called as on_attempt(task_id, polls, elapsed) after every attempt, answered or not.
+        cancel_on: a set of "timeout" and "interrupt" (default empty): at the deadline, or on KeyboardInterrupt or
+            async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
+            within 5 s more; CancelNotSupported before any request where the provider cannot).
+        clock: for tests: the monotonic clock (seconds).
+        sleep: for tests: the sleep, called with seconds (default: a real sleep).
+        rand: for tests: the jitter source (floats in [0, 1)).
+
+    Returns {id: the terminal TaskSnapshot (failed and cancelled ones too) or the error that ended its wait
+    (WaitTimeout, TaskNotFound, ProviderError)}, one entry per distinct id.
+    Raises AuthenticationError at once for a refused key, ConfigurationError, TypeError/ValueError (bad arguments).
+    """
     concurrency = check_concurrency(concurrency)
     run = Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
               max_interval=max_interval, not_found_grace=not_found_grace, use_progress=use_progress,
@@ -185,25 +188,57 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: str
     return run.outcomes()
 
 
-async def wait_for_many_async(
-    client: AnyClient,
-    task_ids: Iterable[AnyHandle],
-    *,
-    kind: str = "task",
-    timeout: float | None = DEFAULT_TIMEOUT,
-    concurrency: int = DEFAULT_CONCURRENCY,
-    interval: float | None = None,
-    max_interval: float | None = None,
-    not_found_grace: float | None = None,
-    use_progress: bool = True,
-    on_update: OnUpdate | None = None,
-    on_attempt: OnAttempt | None = None,
+@overload
+@deprecated("task_ids is one str: pass a list of ids ([task_id]), not one-letter ids")
+async def wait_for_many_async(client: AnyClient, task_ids: str, *, kind: Kind = "task",
+    timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
+    max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
+    on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(),
-    clock: Callable[[], float] = time.monotonic,
-    sleep: Callable[[float], Awaitable[object]] | None = None,
-    rand: Callable[[], float] = random.random,
-) -> dict[str, Result]:
-    """Wait on many units of one kind at once, async; at most `concurrency` requests in flight."""
+    clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
+    rand: Callable[[], float] = random.random) -> Never: ...  # fmt: skip
+@overload
+async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kind = "task",
+    timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
+    max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
+    on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
+    cancel_on: Iterable[str] = frozenset(),
+    clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
+    rand: Callable[[], float] = random.random) -> dict[str, Result]: ...  # fmt: skip
+async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kind = "task",
+    timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
+    max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
+    on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
+    cancel_on: Iterable[str] = frozenset(),
+    clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
+    rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
+    """`wait_for_many` without blocking the event loop (asyncio or trio): wait on many units of one kind at once.
+
+    Args:
+        client: a Client or AuthenticatedClient of one of the five generated packages (`connect` makes one).
+        task_ids: an iterable of ids of `kind` (or of creators' answers of one kind); never one str (TypeError).
+        kind: what a str id names: "task" (default), "batch" (Openmart), "run" or "upload" (Lobstr), "export" (Databar);
+            a creator's answer says its own kind. A kind the provider does not have is a ValueError.
+        timeout: one hard deadline in seconds for the whole wait (default 900; None: none).
+        interval: the first delay between polls in seconds (default: the provider's), growing by 1.2x.
+        max_interval: the longest delay between polls (default: the provider's; a Retry-After may exceed it).
+        not_found_grace: seconds after the start during which a 404 is transient (default 0; 30 for a Flexprice
+            force run's answer, whose export task answers 404 for a moment).
+        use_progress: aim the next poll at the finish the reported progress predicts (default True).
+        on_update: called with every snapshot seen.
+        concurrency: the most requests in flight at once (default 10); no more workers than distinct ids.
+        on_attempt: called as on_attempt(task_id, polls, elapsed) after every attempt, answered or not.
+        cancel_on: a set of "timeout" and "interrupt" (default empty): at the deadline, or on KeyboardInterrupt or
+            async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
+            within 5 s more; CancelNotSupported before any request where the provider cannot).
+        clock: for tests: the monotonic clock (seconds).
+        sleep: for tests: the sleep, called with seconds (an async function; default: anyio.sleep).
+        rand: for tests: the jitter source (floats in [0, 1)).
+
+    Returns {id: the terminal TaskSnapshot (failed and cancelled ones too) or the error that ended its wait
+    (WaitTimeout, TaskNotFound, ProviderError)}, one entry per distinct id.
+    Raises AuthenticationError at once for a refused key, ConfigurationError, TypeError/ValueError (bad arguments).
+    """
     concurrency = check_concurrency(concurrency)
     run = Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
               max_interval=max_interval, not_found_grace=not_found_grace, use_progress=use_progress,

@@ -70,14 +70,30 @@ def test_python_dash_m_prints_base_urls_and_serves_until_interrupted() -> None:
                             text=True, env=env)  # fmt: skip
     try:
         assert proc.stdout is not None
-        lines = [proc.stdout.readline() for _ in range(6)]
+        lines = [proc.stdout.readline() for _ in range(8)]
         assert lines[0].startswith("taskwait emulator on http://127.0.0.1:")
-        urls = dict(line.split() for line in lines[1:])
+        urls = dict(line.split() for line in lines[1:6])
         assert set(urls) == set(taskwait.PROVIDERS)
+        assert lines[6].split()[0] == "admin"
+        assert lines[7].split()[:3] == ["api", "key", "emulator-key"]  # the emulator's own fake key, to use
         assert httpx.get(lines[0].split()[3] + "/", timeout=5).status_code == 200
-        client = taskwait.connect("deepomatic", "emulator-key", base_url=urls["deepomatic"])
+        client = taskwait.connect("deepomatic", lines[7].split()[2], base_url=urls["deepomatic"])
         with pytest.raises(taskwait.TaskNotFound):
             taskwait.get_task(client, "nope")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+
+
+def test_python_dash_m_prints_the_key_it_was_given() -> None:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "taskwait.emulator", "--port", "0", "--api-key", "demo-123"],
+                            stdout=subprocess.PIPE, text=True, env=env)  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(8)]
+        assert lines[7].split()[:3] == ["api", "key", "demo-123"]
+        assert httpx.get(lines[0].split()[3] + "/", timeout=5).status_code == 200  # serving: Ctrl-C is handled
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0

@@ -23,6 +23,7 @@ import attrs
 from ..client import connect
 from ..errors import WaitNotFound
 from ..resume import WaitState, begin, step
+from ..status import Kind, Provider
 from ..wait import DEFAULT_TIMEOUT
 from . import tracing
 from .store import RedisStore
@@ -41,6 +42,8 @@ EARLY = 0.5  # a message this much before its poll is due is put off, not run
 
 @attrs.frozen
 class Settings:
+    """What `install` was given (see its arguments), as one value; `rate_guard` pads each rate window (seconds)."""
+
     redis_url: str
     rates: dict[str, tuple[int, float]]
     lease: float = 60.0
@@ -59,7 +62,12 @@ class Settings:
 
 
 class Runtime:
-    """What one Celery app needs to run waits: settings, the store, the tasks, a client per provider."""
+    """What one Celery app needs to run waits: settings, the store, the tasks, a client per provider.
+
+    `install` makes it: Runtime(app, settings, clients) registers the tasks `taskwait.poll` and `taskwait.sweep`
+    on the Celery `app`; `settings` is a `Settings`; `clients(provider)` makes a worker's client (None: `connect`
+    with the key from the environment).
+    """
 
     def __init__(self, app: Any, settings: Settings, clients: Callable[[str], AnyClient] | None) -> None:
         self.app, self.settings = app, settings
@@ -79,7 +87,7 @@ class Runtime:
         self.sweep_task: Any = app.task(name="taskwait.sweep", ignore_result=True)(sweep)
 
     def client(self, provider: str) -> AnyClient:
-        """This process's client for `provider` (made once per process, after a fork too)."""
+        """This process's client for `provider`, a provider name (made once per process, after a fork too)."""
         key = (os.getpid(), provider)
         with self._lock:
             if key not in self._clients:
@@ -89,10 +97,12 @@ class Runtime:
             return self._clients[key]
 
     def send(self, wait_id: str, rev: int, at: float) -> None:
+        """Send the poll message (wait_id, rev) for the wait `wait_id` at revision `rev`, due at `at` (epoch s)."""
         countdown = at - time.time()
         self.poll_task.apply_async((wait_id, rev), countdown=countdown if countdown > 0 else None)
 
     def notify(self, wait_id: str) -> None:
+        """Send the ended wait `wait_id`'s on_done signature its state's JSON (if it has one), then mark it sent."""
         loaded = self.store.load(wait_id)
         if loaded is not None and loaded[2]:
             import celery  # type: ignore[import-untyped]
@@ -182,12 +192,24 @@ def install(app: Any, *, redis_url: str, clients: Callable[[str], AnyClient] | N
             rates: dict[str, tuple[int, float]] | None = None, lease: float = 60.0, grace: float = 10.0,
             sweep_interval: float = 5.0, max_countdown: float = 60.0, result_ttl: int = 7 * 24 * 3600,
             key_prefix: str = "taskwait:", metrics: bool = False) -> Runtime:  # fmt: skip
-    """Register the poll task and the periodic sweeper on `app`; ValueError for a configuration that cannot hold.
+    """Register the poll task and the periodic sweeper on `app`, and return the `Runtime` it keeps.
 
-    `clients(provider)` returns the client a worker polls with (default: `connect` with the key from the
-    worker's environment). `rates` are requests per window shared by all workers (Lobstr's 90 a minute
-    by default). A countdown must stay below the broker's visibility_timeout, or Redis hands the message
-    to a second worker while the first still holds it.
+    Args:
+        app: the Celery app (a Redis broker); its broker_transport_options["visibility_timeout"] is checked.
+        redis_url: where waits live (a Redis URL; may be the broker's).
+        clients: clients(provider) returns the client a worker polls with (default: `connect` with the key from
+            <PROVIDER>_API_KEY and the base URL from TASKWAIT_<PROVIDER>_BASE_URL in the worker's environment).
+        rates: {provider: (requests, window seconds)} shared by all workers, over the defaults (Lobstr 90 a minute).
+        lease: seconds a poll leases its wait; its request is cut before the lease ends (default 60).
+        grace: seconds overdue after which the sweeper re-sends a poll (default 10).
+        sweep_interval: seconds between sweeps (Celery beat; default 5).
+        max_countdown: the longest countdown of a poll message (default 60); waits due later stay in Redis.
+        result_ttl: seconds an ended wait is kept for `result` and idempotent submits (default 7 days).
+        key_prefix: the prefix of every Redis key (default "taskwait:").
+        metrics: record lateness figures in Redis (for benchmarks; default False).
+
+    Raises ValueError for a configuration that cannot hold: a countdown must stay below the broker's
+    visibility_timeout, or Redis hands the message to a second worker while the first still holds it.
     """
     if not (lease > LEASE_MARGIN and grace > 0 and sweep_interval > 0 and max_countdown > 0):
         raise ValueError(f"lease must exceed {LEASE_MARGIN}s; grace, sweep_interval and max_countdown must be > 0")
@@ -212,7 +234,7 @@ def install(app: Any, *, redis_url: str, clients: Callable[[str], AnyClient] | N
 
 
 def runtime(app: Any) -> Runtime:
-    """The runtime `install` put on `app`; RuntimeError if there is none."""
+    """The runtime `install` put on `app` (a Celery app); RuntimeError if there is none."""
     try:
         return _RUNTIMES[app]
     except KeyError:
@@ -220,18 +242,30 @@ def runtime(app: Any) -> Runtime:
 
 
 def wait_id_for(provider: str, kind: str, task_id: str) -> str:
-    """The wait id of (provider, kind, task id): the same in every process, so a submit is idempotent."""
+    """The wait id of (`provider`, `kind`, `task_id`): the same in every process, so a submit is idempotent."""
     digest = hashlib.sha256(json.dumps([provider, kind, task_id]).encode()).hexdigest()[:32]
     return f"{provider}-{kind}-{digest}"
 
 
-def submit(app: Any, provider: str, task_id: str, *, kind: str = "task", timeout: float | None = DEFAULT_TIMEOUT,
-           interval: float | None = None, max_interval: float | None = None, raise_on_failure: bool = True,
-           on_done: Any = None, cancel_on: Iterable[str] = frozenset()) -> str:  # fmt: skip
-    """Start waiting on a task on the workers; the wait id. Submitting the same wait again polls nothing more.
+def submit(app: Any, provider: Provider, task_id: str, *, kind: Kind = "task",
+           timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None, max_interval: float | None = None,
+           raise_on_failure: bool = True, on_done: Any = None,
+           cancel_on: Iterable[str] = frozenset()) -> str:  # fmt: skip
+    """Start waiting on a unit on the workers and return the wait id; submitting the same wait again polls no more.
 
-    `on_done` (a Celery signature) is called with the terminal state's JSON (`WaitState.from_json(...).result()`).
-    `cancel_on={"timeout"}`: the worker whose step times the wait out also cancels the unit's work (`step`).
+    Args:
+        app: the Celery app `install` was called on (or `taskwait.celery.worker.app`, the ready-made one).
+        provider: "databar", "deepomatic", "flexprice", "lobstr" or "openmart".
+        task_id: the id of the unit to wait on.
+        kind: what `task_id` names: "task" (default), "batch" (Openmart), "run", "upload" (Lobstr) or "export"
+            (Databar).
+        timeout: one hard deadline in seconds from now (default 900; None: none).
+        interval: the first delay between polls in seconds (default: the provider's).
+        max_interval: the longest delay between polls (default: the provider's).
+        raise_on_failure: the final state's `result()` raises TaskFailed/TaskCancelled (default True).
+        on_done: a Celery signature (e.g. app.signature("jobs.store_result")), sent once the wait ends with one
+            positional argument before its own: the final state's JSON, a str (`WaitState.from_json(text)`).
+        cancel_on: {"timeout"}: the worker whose step times the wait out also cancels the unit's work (`step`).
     """
     rt = runtime(app)
     state = begin(provider, task_id, kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
@@ -246,8 +280,10 @@ def submit(app: Any, provider: str, task_id: str, *, kind: str = "task", timeout
 
 
 def result(app: Any, wait_id: str) -> WaitState:
-    """The wait's state as it stands; WaitNotFound (a KeyError) for an unknown or expired wait id, TypeError for
-    anything but a str."""
+    """The state of the wait `wait_id` (what `submit` returned) on `app`, as it stands: a `WaitState`.
+
+    Raises WaitNotFound (a KeyError) for an unknown or expired wait id, TypeError for anything but a str.
+    """
     if not isinstance(wait_id, str):
         raise TypeError(f"wait_id must be a str (what submit returned), not {type(wait_id).__name__}")
     loaded = runtime(app).store.load(wait_id)
@@ -257,5 +293,5 @@ def result(app: Any, wait_id: str) -> WaitState:
 
 
 def sweep(app: Any) -> int:
-    """Run the sweeper once, here (the periodic task does the same on a worker)."""
+    """Run the sweeper of `app` once, here (the periodic task does the same on a worker); the messages sent."""
     return runtime(app).sweep()

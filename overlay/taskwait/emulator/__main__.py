@@ -24,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None, prog: str = "python -m taskwait.emulator") -> int:
+    """Serve until Ctrl-C; the exit code. `argv`: the options (default sys.argv[1:]); `prog`: the name in --help."""
     parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
@@ -37,6 +38,8 @@ def main(argv: list[str] | None = None, prog: str = "python -m taskwait.emulator
     for name in FORMATS:
         print(f"  {name:<11} {emulator.base_url(name)}")
     print(f"  admin       POST {emulator.url}/_admin/tasks, POST {emulator.url}/_admin/faults")
+    # the emulator's own fake key (--api-key), not a secret: what every provider's auth header must carry here
+    print(f"  api key     {args.api_key}  (e.g. export DATABAR_API_KEY={args.api_key})")
     sys.stdout.flush()
     with contextlib.suppress(KeyboardInterrupt):
         emulator.serve_forever()

@@ -24,6 +24,18 @@ class Emulator:
     with Emulator() as emu:
         task = emu.add_task("databar", outcome="success", polls=2)
         client = taskwait.connect("databar", emu.api_key, base_url=emu.base_url("databar"))
+
+    Args:
+        host: the address to listen on (default 127.0.0.1).
+        port: the port (default 0: a free one; read it back from `port` or `url`).
+        api_key: the emulator's own fake key, the one every provider accepts (default "emulator-key").
+        seed: the seed of every random choice (faults, created work's durations and outcomes), so a run replays.
+        faults: server-wide `Faults` for every provider request (default none).
+        lobstr_rate_limit: Lobstr requests a minute before a 429 (default 90, as documented; None: no limit).
+        created: {provider: Created(...)}: how work started through a provider's API unfolds (by default 1-4 s
+            and 10 % failures; see `Created`); `set_created` changes it later.
+        timing: `Timing`: the shortened delays of the real services (Openmart's submit, Flexprice's 404).
+        log_level: uvicorn's log level (default "critical").
     """
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, api_key: str = DEFAULT_API_KEY, seed: int = 0,
@@ -47,35 +59,61 @@ class Emulator:
 
     @property
     def url(self) -> str:
+        """http://HOST:PORT, the server's root (the admin API is under /_admin)."""
         return f"http://{self.host}:{self.port}"
 
     def base_url(self, provider: str) -> str:
-        """What to pass as base_url= for this provider (its real base path included, e.g. Flexprice's /v1)."""
+        """What to pass as base_url= for `provider` (its real base path included, e.g. Flexprice's /v1).
+
+        Raises ValueError for an unknown provider.
+        """
         if provider not in FORMATS:
             raise ValueError(f"unknown provider {provider!r}; known: {', '.join(FORMATS)}")
         return f"{self.url}/{provider}{FORMATS[provider].real_base_path}"
 
     def add_task(self, provider: str, task_id: str | None = None, **script: Any) -> TaskScript:
-        """Script a task (see TaskScript for the fields) and return its script, task_id included."""
+        """Script a task of `provider` and return its `TaskScript`, task_id included.
+
+        Args:
+            provider: one of the five provider names.
+            task_id: its id (default: a random id of the provider's shape).
+            script: the other `TaskScript` fields: outcome ("success", "failure", "cancel") or statuses, polls
+                (answered polls to the end, default 2) or duration (seconds), total, data, error, faults.
+        """
         if task_id is not None:
             script["task_id"] = task_id
         return self.store.add(TaskScript(provider, **script))
 
     def stats(self, provider: str, task_id: str) -> dict[str, Any] | None:
-        """How many requests reached a task, and how many were answered with it."""
+        """How many requests reached the task `task_id` of `provider`, and how many were answered with it.
+
+        Returns {"requests": ..., "answered": ..., ...}, or None for a task the emulator does not hold.
+        """
         return self.store.stats(provider, task_id)
 
     def set_created(self, provider: str, **fields: Any) -> None:
-        """How work started through `provider`'s API unfolds from now on (see `Created`)."""
+        """How work started through `provider`'s API unfolds from now on.
+
+        Args:
+            provider: one of the five provider names.
+            fields: `Created` fields: duration=(low, high) seconds, failure_rate, cancel_rate, total=(low, high);
+                e.g. failure_rate=0 for work that always succeeds.
+        """
         if provider not in FORMATS:
             raise ValueError(f"unknown provider {provider!r}; known: {', '.join(FORMATS)}")
         self.store.created[provider] = Created(**fields)
 
     def set_faults(self, faults: Faults | None = None, **rates: Any) -> None:
-        """Server-wide faults for every provider request from now on."""
+        """Server-wide faults for every provider request from now on.
+
+        Args:
+            faults: a `Faults` (script, rates); or None, to build one from `rates`.
+            rates: `Faults` fields (script=[...], rate_429=, rate_5xx=, rate_drop=, rate_slow=, rate_malformed=).
+        """
         self.store.set_faults(faults or Faults(**rates))
 
     def start(self) -> Emulator:
+        """Serve in a background thread; return once the server accepts requests (RuntimeError if it cannot)."""
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True)
         self._thread.start()
         deadline = time.monotonic() + 10
@@ -86,6 +124,7 @@ class Emulator:
         return self
 
     def stop(self) -> None:
+        """Stop serving and close the socket."""
         self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=5)

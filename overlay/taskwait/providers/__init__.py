@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..status import KINDS, PROVIDERS
 from .base import Adapter, Fields, Handle, Read, Unit, plain
+from .errors import ERROR_MODELS, error_models, error_provider
 
 if TYPE_CHECKING:
     from databar_client.models import RunResponse as DatabarRun
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from openmart_client.models import Task as OpenmartTask
 
     from .base import AnyAuthenticatedClient, AnyClient
+    from .errors import ErrorAnswer as ErrorAnswer
 
     # The generated model a snapshot was read from.
     RawModel: TypeAlias = (
@@ -43,17 +45,21 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADAPTERS",
+    "ERROR_MODELS",
     "KINDS",
     "Adapter",
     "AnyAuthenticatedClient",
     "AnyClient",
     "AnyHandle",
+    "ErrorAnswer",
     "Fields",
     "Handle",
     "RawModel",
     "Read",
     "Unit",
     "adapter_for",
+    "error_models",
+    "error_provider",
     "handle_of",
     "plain",
 ]
@@ -82,6 +88,8 @@ ADAPTERS: Mapping[str, Adapter] = _Adapters()
 def __getattr__(name: str) -> Any:
     """The type aliases at run time (annotations use them as types only): built on first use, which imports
     every provider's module."""
+    if name == "ErrorAnswer":
+        return _union(model for p in PROVIDERS for model in error_models(p))
     if name not in ("AnyHandle", "RawModel", "AnyClient", "AnyAuthenticatedClient"):
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     adapters = [ADAPTERS[p] for p in PROVIDERS]

@@ -19,6 +19,7 @@ import attrs
 import httpx
 
 from ..snapshot import Progress
+from ..status import Kind
 
 if TYPE_CHECKING:  # the generated packages are imported with a provider's module, when it is first used
     import databar_client
@@ -148,7 +149,7 @@ class Fields:
 class Unit(Generic[M, F]):
     """One unit a provider tracks: how to read it and what its answer means."""
 
-    kind: str
+    kind: Kind
     read: Read[M]
     fields: Callable[[M, F | None], Fields]  # (first model, follow-up model or None) -> fields
     id_of: Callable[[M], object]  # the id the answer says it is about (None: says nothing)
@@ -170,7 +171,7 @@ class Handle(Generic[M]):
     """A creator's answer that names a unit: `handle_of` reads the kind and id from it."""
 
     model: type[M]
-    kind: str
+    kind: Kind
     id_of: Callable[[M], object]
     not_found_grace: float = 0.0  # seconds a 404 is transient after the wait began (the unit may not exist yet)
 
