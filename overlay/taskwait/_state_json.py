@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from .checks import check_task_id
 from .engine import check_seconds
 from .errors import (
     AuthenticationError,
@@ -22,7 +23,6 @@ from .errors import (
 )
 from .providers import ADAPTERS
 from .providers import KINDS as ALL_KINDS
-from .runner import check_task_id
 from .snapshot import Progress, TaskSnapshot
 from .status import PROVIDERS, Status
 

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 import anyio
 
+from .checks import CANCEL_ON, check_cancel_on, require_cancel
 from .engine import Attempt, Fatal, Observed
 from .errors import WaitTimeout
-from .runner import CANCEL_ON, Run, check_cancel_on, require_cancel, run_async, run_sync
+from .runner import Run, run_async, run_sync
 from .snapshot import TaskSnapshot
 from .transport import drive, drive_async
 from .wire import Context, cancel_plan

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 import httpx
 
 from . import observe
+from .checks import require_cancel, resolve
 from .engine import Attempt, Fatal, Observed
 from .errors import ProviderError
 from .providers import Adapter
-from .runner import require_cancel, resolve
 from .snapshot import TaskSnapshot
 from .status import Kind
 from .transport import drive, drive_async, request_budget

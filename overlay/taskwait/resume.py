@@ -21,14 +21,13 @@ import attrs
 from . import observe
 from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
 from .cancelling import CANCEL_TIMEOUT, cancel_phase, cancel_phase_async, mark, note
+from .checks import DEFAULT_TIMEOUT, check_cancel_on, check_task_id, look_budget, policy_for, require_cancel
 from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, check_seconds, decide
 from .errors import TaskwaitError, WaitTimeout, clean
 from .providers import ADAPTERS
-from .runner import check_cancel_on, check_task_id, look_budget, policy_for, require_cancel
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS, Kind, Provider
 from .transport import Probe, drive, drive_async
-from .wait import DEFAULT_TIMEOUT
 from .wire import Context, get_plan
 
 if TYPE_CHECKING:

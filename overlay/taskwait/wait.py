@@ -8,7 +8,8 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any, Never, overload
 
 from .cancelling import run_cancelling, run_cancelling_async
-from .runner import OnAttempt, OnUpdate, Run, check_concurrency, check_task_id, check_task_ids
+from .checks import DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, check_concurrency, check_task_id, check_task_ids
+from .runner import OnAttempt, OnUpdate, Run
 from .schedule import Result
 from .snapshot import TaskSnapshot
 from .status import Kind
@@ -26,8 +27,6 @@ __all__ = [
     "wait_for_many_async",
 ]
 
-DEFAULT_TIMEOUT = 900.0
-DEFAULT_CONCURRENCY = 10
 # A str is an iterable of one-letter ids. wait_for_many's first overload makes it a type error (PEP 702: pyright
 # reports it, mypy with --enable-error-code deprecated; its Never result makes mypy ask for an annotation where
 # it is assigned); at run time check_task_ids refuses it with a TypeError. mypy reads the message only as a literal.

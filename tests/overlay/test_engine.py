@@ -9,10 +9,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from taskwait import Status, TaskSnapshot
+from taskwait.checks import policy_for
 from taskwait.engine import Fatal, Finish, Observed, Policy, Raise, Sleep, Transient, check_seconds, decide, start
 from taskwait.errors import TaskNotFound, WaitTimeout
 from taskwait.providers import ADAPTERS
-from taskwait.runner import policy_for
 
 RUNNING = Observed(TaskSnapshot("databar", "T", Status.RUNNING, "processing"))
 DONE = Observed(TaskSnapshot("databar", "T", Status.SUCCEEDED, "completed"))

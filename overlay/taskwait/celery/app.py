@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..checks import DEFAULT_TIMEOUT
 from ..client import connect
 from ..errors import WaitNotFound
 from ..resume import WaitState, begin, step
 from ..status import Kind, Provider
-from ..wait import DEFAULT_TIMEOUT
 from . import tracing
 from .store import RedisStore
 
