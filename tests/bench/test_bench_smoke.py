@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import random
+from typing import Any
+
+import pytest
 
 import taskwait
 from benchmarks import batch, common, compare, run, scale, schedule
@@ -10,14 +13,22 @@ from taskwait.snapshot import TaskSnapshot
 from taskwait.status import Status
 
 
-def test_every_benchmark_runs_tiny_and_keeps_its_promises() -> None:
-    results = run.measure(run.TINY, ("openmart",))
+@pytest.fixture(scope="module")
+def results() -> dict[str, Any]:
+    """Every benchmark at a tiny size, once (`make bench` runs the same code at full size)."""
+    return run.measure(run.TINY, ("openmart",))
+
+
+def test_overhead_reaches_the_other_process_for_every_provider(results: dict[str, Any]) -> None:
     over = results["overhead"]
     assert set(over["providers"]) == set(taskwait.PROVIDERS)
     assert over["requests_served"] == over["requests_expected"] > 0  # every poll reached the other process
     for row in over["providers"].values():
         assert row["ratio_vs_bare"]["min"] <= row["ratio_vs_bare"]["median"] <= row["ratio_vs_bare"]["max"]
         assert row["ratio_vs_bare"]["rounds"] == run.TINY["overhead_rounds"]
+
+
+def test_schedule_and_frontier_keep_their_promises(results: dict[str, Any]) -> None:
     sched = results["schedule"]
     assert sched[schedule.LOWER_BOUND]["requests_per_task"] == 1
     for row in sched.values():
@@ -27,25 +38,43 @@ def test_every_benchmark_runs_tiny_and_keeps_its_promises() -> None:
     # the frontier is a lower bound on every fixed schedule (at that schedule's own p95)
     for name in ("fixed 1 s", "fixed 2 s (Databar SDK)", "polling2 step=5"):
         assert results["frontier"]["at_each_p95"][name]["times_frontier"] >= 1 - 1e-9
+
+
+def test_scale_and_throughput_lose_nothing(results: dict[str, Any]) -> None:
     sc = results["scale"]
     assert sc["lost"] == sc["wrong"] == 0 and sc["succeeded"] + sc["failed"] == run.TINY["scale"]
     assert sc["delay_p50_s"]["median"] <= sc["delay_p95_s"]["median"] <= sc["delay_max_s"]["median"]
     assert sum(sc["requests_at_server"]) > 0
     assert results["throughput"]["requests_per_s"]["min"] > 0
+
+
+def test_batch_lists_100_ids_a_request(results: dict[str, Any]) -> None:
     b = results["batch"]
     assert b["all_timed_out_not_lost"] and b["rounds"] >= 1 and b["reduction"] >= 20
     assert max(b["requests_per_round"]) <= -(-run.TINY["batch"] // 100) + 1  # 100 ids a request
+
+
+def test_soak_loses_and_invents_nothing(results: dict[str, Any]) -> None:
     for key in ("faulted", "fault_free"):
         soak = results["soak"][key]
         assert soak["lost"] == soak["invented_terminal"] == 0
         assert soak["never_finishing_timed_out"] == soak["scripted_never_to_finish"]
     assert results["soak"]["fault_free"]["wrong_outcome"] == 0
+
+
+def test_celery_ends_every_wait(results: dict[str, Any]) -> None:
     for row in results["celery"].values():
         assert row["waits"] == run.TINY["celery"] and row["waits_per_second"]["median"] > 0
+
+
+def test_imports_state_a_ratio_and_load_no_extra(results: dict[str, Any]) -> None:
     for row in results["imports"].values():
         assert 0 < row["import_s"]["median"] < row["process_s"]["median"]
         assert row["ratio"]["rounds"] == row["import_s"]["rounds"] and row["ratio"]["min"] > 0
     assert results["imports"]["base install (extras blocked)"]["extras_loaded"] == []
+
+
+def test_the_report_renders_every_section(results: dict[str, Any]) -> None:
     report = run.report(results)
     assert "## 8. Generation" in report and "nan" not in report
 

@@ -6,6 +6,7 @@ import json
 import time
 from typing import Any
 
+import pytest
 import redis
 from celery import Celery  # type: ignore[import-untyped]
 
@@ -17,6 +18,7 @@ TIMEOUT = 1.0
 SLACK = 0.5  # the contract: every wait ends within timeout + 0.5 s
 
 
+@pytest.mark.slow
 def test_a_worker_is_not_pinned_by_a_server_that_drips(redis_db: redis.Redis, redis_url: str, spawn: Spawn) -> None:
     settings: dict[str, Any] = {"lease": 60, "grace": 2, "sweep_interval": 1, "max_countdown": 5}  # a long lease
     app = Celery("deadline-client", broker=redis_url)

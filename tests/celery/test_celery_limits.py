@@ -33,6 +33,7 @@ def _until_done(app: Any, wait_ids: list[str], seconds: float) -> dict[str, task
         time.sleep(0.25)
 
 
+@pytest.mark.slow
 def test_two_workers_share_one_lobstr_rate_and_call_on_done_once(
     redis_db: redis.Redis, redis_url: str, spawn: Spawn
 ) -> None:

@@ -35,6 +35,7 @@ def _until(predicate: Any, seconds: float = 30.0) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_polls_on_two_workers_are_children_of_one_wait_span(
     redis_db: redis.Redis, redis_url: str, spawn: Spawn, otel: Otel, tmp_path: Path
 ) -> None:
@@ -74,6 +75,7 @@ def test_polls_on_two_workers_are_children_of_one_wait_span(
     assert len(gets) == len(steps) and all(by_id[g["parent_id"]]["name"] == "taskwait.step" for g in gets)
 
 
+@pytest.mark.slow
 def test_a_poll_held_back_for_the_shared_rate_is_an_event_and_a_gauge(
     redis_db: redis.Redis, redis_url: str, otel: Otel
 ) -> None:

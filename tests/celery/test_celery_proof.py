@@ -76,6 +76,7 @@ def _secrets_in(db: redis.Redis, secret: str) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_waits_survive_a_killed_worker_without_overlap_429s_or_leftovers(
     redis_db: redis.Redis, redis_url: str, spawn: Spawn, refusals: list[float]
 ) -> None:

@@ -335,4 +335,3 @@ def test_backoff_grows_to_max_interval_with_bounded_jitter() -> None:
     taskwait.wait_for(script.client("databar"), "T1", interval=1, max_interval=8, clock=fake.clock, sleep=fake.sleep,
                       rand=lambda: 0.0)  # fmt: skip
     assert fake.sleeps[:4] == pytest.approx([1, 1.2, 1.44, 1.728]) and fake.sleeps[-1] == 8
-    assert body("databar", "x", "y")["task_id"] == "x"

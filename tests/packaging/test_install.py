@@ -61,6 +61,7 @@ def _version(project: Path) -> str:
     return str(tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"])
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_the_wheels_install_from_the_registry_and_wait_on_the_emulator(tmp_path: Path) -> None:
     assert UV.exists(), "run through make (it bootstraps .tools/bin/uv)"
