@@ -13,7 +13,7 @@ import pytest
 import taskwait
 from taskwait import Status
 from taskwait.providers import ADAPTERS
-from tests.support import KEY, RAW, FakeTime, Script, body, ok
+from tests.support import KEY, RAW, FakeTime, Script, ok
 
 PROVIDERS = sorted(RAW)
 CANCELLABLE = [p for p in PROVIDERS if RAW[p][3] is not None]
