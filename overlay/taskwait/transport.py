@@ -253,6 +253,8 @@ def drive(client: AnyClient, plan: Plan, deadline: float | None = None, clock: C
             request = plan.send(reply)
     except StopIteration as stop:
         return _result(stop, sent)
+    finally:
+        plan.close()  # as httpx closes an auth flow: a plan cut short (an interrupt, a callback's error) ends here
 
 
 async def drive_async(client: AnyClient, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic,
@@ -271,3 +273,5 @@ async def drive_async(client: AnyClient, plan: Plan, deadline: float | None = No
             request = plan.send(reply)
     except StopIteration as stop:
         return _result(stop, sent)
+    finally:
+        plan.close()  # as httpx closes an auth flow: a plan cut short (an interrupt, a callback's error) ends here

@@ -327,3 +327,31 @@ def test_value_errors_about_a_wait_escape_its_id() -> None:
     with pytest.raises(ValueError) as other:
         taskwait.step(Script([]).client("lobstr"), state)
     assert all(_one_line(exc.value) for exc in (pending, other))
+
+
+@pytest.mark.parametrize("use_async", [False, True])
+def test_a_plan_cut_short_is_closed_as_httpx_closes_an_auth_flow(use_async: bool) -> None:
+    import anyio
+
+    from taskwait.transport import drive, drive_async
+
+    closed: list[bool] = []
+
+    def plan() -> Any:
+        try:
+            yield {"method": "get", "url": "/v1/tasks/T1"}
+            yield {"method": "get", "url": "/v1/tasks/T2"}  # never reached: the first request is interrupted
+        finally:
+            closed.append(True)
+        return {}
+
+    def interrupted(request: httpx.Request) -> httpx.Response:
+        raise KeyboardInterrupt
+
+    client = taskwait.connect("databar", KEY, httpx_args={"transport": httpx.MockTransport(interrupted)})
+    with pytest.raises(KeyboardInterrupt):
+        if use_async:
+            anyio.run(lambda: drive_async(client, plan()))
+        else:
+            drive(client, plan())
+    assert closed == [True]
