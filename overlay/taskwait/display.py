@@ -25,8 +25,7 @@ from rich.spinner import Spinner
 from rich.table import Table
 from rich.text import Text
 
-from .cli import UNSAFE, clean
-from .errors import TaskwaitError
+from .errors import UNSAFE, TaskwaitError, clean
 from .snapshot import Progress, TaskSnapshot
 from .status import Status
 
