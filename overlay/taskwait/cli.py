@@ -20,7 +20,7 @@ import os
 import shlex
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
@@ -108,13 +108,14 @@ def _resume_command(args: argparse.Namespace, pending: list[str]) -> str:
     return " ".join(_quote(word) for word in words)
 
 
-def _get(args: argparse.Namespace, client: Any) -> int:
+def _once(args: argparse.Namespace, call: Callable[[], TaskSnapshot]) -> TaskSnapshot | TaskwaitError:
+    """`get` and `cancel`: one call, its row reported (a JSON line for an error too)."""
     from .display import Report, Row
 
     row, started = Row(args.provider, args.task_id), time.monotonic()
     result: TaskSnapshot | TaskwaitError
     try:
-        result = get_task(client, args.task_id, kind=args.kind)
+        result = call()
     except ConfigurationError:
         raise
     except TaskwaitError as exc:  # authentication, not found, provider error: a JSON line too
@@ -124,7 +125,17 @@ def _get(args: argparse.Namespace, client: Any) -> int:
     row.attempt(1, time.monotonic() - started)
     if args.json or isinstance(result, TaskSnapshot):
         Report(args.json).final([row])
+    return result
+
+
+def _get(args: argparse.Namespace, client: Any) -> int:
+    result = _once(args, lambda: get_task(client, args.task_id, kind=args.kind))
     return _exit_code({args.task_id: result})
+
+
+def _cancel(args: argparse.Namespace, client: Any) -> int:
+    result = _once(args, lambda: cancel(client, args.task_id, kind=args.kind))
+    return EXIT_OK if isinstance(result, TaskSnapshot) else EXIT_AUTH_OR_PROVIDER
 
 
 def _tracing(on: bool) -> AbstractContextManager[object]:
@@ -134,24 +145,6 @@ def _tracing(on: bool) -> AbstractContextManager[object]:
     from .otel_export import traced  # imports opentelemetry: only when asked for
 
     return traced()
-
-
-def _cancel(args: argparse.Namespace, client: Any) -> int:
-    from .display import Report, Row
-
-    row, started = Row(args.provider, args.task_id), time.monotonic()
-    try:
-        result: TaskSnapshot | TaskwaitError = cancel(client, args.task_id, kind=args.kind)
-    except ConfigurationError:
-        raise
-    except TaskwaitError as exc:
-        result = exc
-        _say(f"taskwait: {clean(exc)}")
-    row.finish(result)
-    row.attempt(1, time.monotonic() - started)
-    if args.json or isinstance(result, TaskSnapshot):
-        Report(args.json).final([row])
-    return EXIT_OK if isinstance(result, TaskSnapshot) else EXIT_AUTH_OR_PROVIDER
 
 
 def _say_cancels(exc: BaseException) -> list[str]:
