@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import anyio
 
-from .checks import CANCEL_ON, check_cancel_on, require_cancel
 from .engine import Attempt, Fatal, Observed
 from .errors import WaitTimeout
 from .runner import Run, run_async, run_sync
@@ -26,8 +25,8 @@ from .wire import Context, cancel_plan
 if TYPE_CHECKING:
     from .providers import AnyClient
 
-__all__ = ["CANCELS_ATTR", "CANCEL_ON", "CANCEL_TIMEOUT", "cancel_phase", "cancel_phase_async", "check_cancel_on",
-           "mark", "note", "require_cancel", "run_cancelling", "run_cancelling_async"]  # fmt: skip
+__all__ = ["CANCELS_ATTR", "CANCEL_TIMEOUT", "cancel_phase", "cancel_phase_async", "mark", "note", "run_cancelling",
+           "run_cancelling_async"]  # fmt: skip
 
 CANCEL_TIMEOUT = 5.0  # seconds for all the cancel requests of one ended wait, beyond its deadline
 CANCELS_ATTR = "taskwait_cancels"  # on an interrupt: {id: the provider's answer (TaskSnapshot) or why not (str)}

@@ -39,14 +39,17 @@ def look_budget(client: AnyClient) -> float | None:
     return None if timeout is None else request_budget(timeout)
 
 
-def check_cancel_on(value: object) -> frozenset[str]:
-    """`cancel_on` as a frozenset of "timeout" and "interrupt"; TypeError/ValueError before any request."""
+def check_cancel_on(value: object, adapter: Adapter, kind: str) -> frozenset[str]:
+    """`cancel_on` as a frozenset of "timeout" and "interrupt"; TypeError/ValueError before any request, and
+    CancelNotSupported when it asks for a cancel that `adapter` cannot make for a unit of `kind`."""
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise TypeError(f"cancel_on must be a set of 'timeout' and 'interrupt', not {type(value).__name__}")
     found = frozenset(value)
     unknown = sorted(map(repr, found - CANCEL_ON))
     if unknown:
         raise ValueError(f"cancel_on takes 'timeout' and 'interrupt', not {', '.join(unknown)}")
+    if found:
+        require_cancel(adapter, kind)
     return found
 
 

@@ -21,7 +21,7 @@ import attrs
 from . import observe
 from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
 from .cancelling import CANCEL_TIMEOUT, cancel_phase, cancel_phase_async, mark, note
-from .checks import DEFAULT_TIMEOUT, check_cancel_on, check_task_id, look_budget, policy_for, require_cancel
+from .checks import DEFAULT_TIMEOUT, check_cancel_on, check_task_id, look_budget, policy_for
 from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, check_seconds, decide
 from .errors import TaskwaitError, WaitTimeout, clean
 from .providers import ADAPTERS
@@ -163,9 +163,7 @@ def begin(provider: Provider, task_id: str, *, kind: Kind = "task", timeout: flo
     if provider not in ADAPTERS:
         raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}")
     ADAPTERS[provider].unit(kind)  # ValueError for a kind the provider does not have
-    stop = check_cancel_on(cancel_on)
-    if stop:
-        require_cancel(ADAPTERS[provider], kind)
+    stop = check_cancel_on(cancel_on, ADAPTERS[provider], kind)
     task_id = check_task_id(task_id)
     policy = policy_for(ADAPTERS[provider], timeout, interval, max_interval, raise_on_failure, not_found_grace,
                         use_progress)  # fmt: skip

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import anyio
 
 from . import observe
-from .checks import check_cancel_on, look_budget, policy_for, require_cancel, resolve
+from .checks import check_cancel_on, look_budget, policy_for, resolve
 from .engine import Attempt, Observed, Raise
 from .errors import AuthenticationError, TaskwaitError, WaitTimeout
 from .schedule import Result, Waits
@@ -60,9 +60,7 @@ class Run:
         self.adapter, self.client = self.ctx.adapter, client
         self.kind, ids, grace = resolve(self.adapter, handles, kind, not_found_grace)
         self.policy = policy_for(self.adapter, timeout, interval, max_interval, raise_on_failure, grace, use_progress)
-        self.cancel_on = check_cancel_on(cancel_on)
-        if self.cancel_on:
-            require_cancel(self.adapter, self.kind)
+        self.cancel_on = check_cancel_on(cancel_on, self.adapter, self.kind)
         self.started = clock()
         # timeout=0 looks once: that request is bounded by the client's request timeout, not by the deadline
         self.look = look_budget(client) if self.policy.timeout == 0 else None
@@ -76,7 +74,7 @@ class Run:
         tel = observe.telemetry()  # once per wait: None unless an OpenTelemetry SDK is configured
         self.trace = None if tel is None else tel.wait(
             "taskwait.wait_for_many" if many else "taskwait.wait_for", self.adapter.name, self.kind,
-            list(self.waits.states), clock(), secrets=self.ctx.secrets, base_url=client._base_url)  # fmt: skip
+            list(self.waits.states), self.started, secrets=self.ctx.secrets, base_url=client._base_url)  # fmt: skip
 
     def workers(self, concurrency: int) -> int:
         """How many workers to start: never more than there are ids, so a huge `concurrency` costs nothing."""
