@@ -82,11 +82,11 @@ def limits_for(
     return chosen
 
 
-def too_many(fmt: Format, retry_after: float, headers: dict[str, str]) -> Response:
-    """A 429 in the provider's shape, with Retry-After."""
-    # Whole seconds as HTTP says; a fraction is kept (an emulator liberty) so tests can wait briefly.
+def too_many(fmt: Format, retry_after: float, headers: dict[str, str], *, whole: bool = False) -> Response:
+    """A 429 in the provider's shape, with Retry-After: whole seconds as HTTP says; below a second a fraction
+    is kept unless `whole` (an emulator liberty, so tests can wait briefly)."""
     seconds = max(0.0, retry_after)
-    value = str(math.ceil(seconds)) if seconds >= 1 or seconds == 0 else f"{seconds:g}"
+    value = str(math.ceil(seconds)) if whole or seconds >= 1 or seconds == 0 else f"{seconds:g}"
     return JSONResponse(dict(fmt.too_many), 429, headers=headers | {"Retry-After": value})
 
 
@@ -139,7 +139,8 @@ class Gate:
             allowed, limit_headers, wait = window.take()
             headers = limit_headers if self.rate_headers else {}
             if not allowed:
-                return too_many(self.fmt, wait, headers), headers
+                # a window of a second or more (every documented one) says whole seconds, as clients parse it
+                return too_many(self.fmt, wait, headers, whole=window.window >= 1), headers
         if not self.fmt.authorized(request.headers, self.api_key):
             status, body = self.fmt.unauthorized
             return JSONResponse(body, status, headers), headers

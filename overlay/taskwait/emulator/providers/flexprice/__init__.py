@@ -194,7 +194,13 @@ def render(t: TaskView) -> dict[str, Any]:
     return body
 
 
-_CODES = {400: "validation_error", 404: "not_found", 405: "method_not_allowed", 409: "already_exists"}
+_CODES = {
+    400: "validation_error",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "already_exists",
+    429: "too_many_requests",
+}  # internal/errors ErrCode*
 
 
 def error(status: int, message: str) -> dict[str, Any]:
@@ -206,6 +212,6 @@ FORMAT = Format(
     PROVIDER_NAME, "/tasks/{task_id}", "/v1", header_is("x-api-key"), (401, {"error": "Unauthorized"}),
     {"code": "not_found", "message": "task not found", "http_status_code": 404},
     {"success": ("PENDING", "PROCESSING", "COMPLETED"), "failure": ("PENDING", "PROCESSING", "FAILED")},
-    render, error,
+    render, error, too_many=error(429, "too many requests"),
 )  # fmt: skip
 PROVIDER = Provider(FORMAT, routes)  # no rate limit documented
