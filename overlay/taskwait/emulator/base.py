@@ -8,6 +8,7 @@ status tables), since a fake built on the code it tests would prove nothing.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -18,9 +19,43 @@ if TYPE_CHECKING:
 
     from .env import Env
 
-__all__ = ["FATES", "Format", "Limit", "Provider", "TaskView", "detail", "header_is", "iso"]
+__all__ = [
+    "FATES", "Created", "Format", "Limit", "Provider", "TaskView", "detail", "header_is", "iso", "rate_between_0_and_1",
+]  # fmt: skip
 
 FATES = ("success", "failure", "cancel")  # how a scripted task ends (`TaskScript.fate`)
+
+
+def rate_between_0_and_1(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be between 0 and 1, not {value!r}")
+
+
+@attrs.frozen
+class Created:
+    """How work started through a provider's own API unfolds: drawn per task from the seeded rng."""
+
+    duration: tuple[float, float] = (1.0, 4.0)  # seconds, drawn uniformly
+    failure_rate: float = attrs.field(default=0.1, validator=rate_between_0_and_1)
+    cancel_rate: float = attrs.field(default=0.0, validator=rate_between_0_and_1)
+    total: tuple[int, int] = (20, 200)  # records or results, drawn uniformly
+
+    def __attrs_post_init__(self) -> None:
+        low, high = self.duration
+        if not 0 <= low <= high or not 0 <= self.total[0] <= self.total[1]:
+            raise ValueError("duration and total are (low, high) ranges with 0 <= low <= high")
+
+    def draw(self, rng: random.Random) -> dict[str, Any]:
+        """TaskScript fields for one created task: fate, duration, total."""
+        draw = rng.random()
+        fate = (
+            "failure"
+            if draw < self.failure_rate
+            else "cancel"
+            if draw < self.failure_rate + self.cancel_rate
+            else "success"
+        )
+        return {"fate": fate, "duration": rng.uniform(*self.duration), "total": rng.randint(*self.total)}
 
 
 @attrs.frozen
@@ -107,3 +142,4 @@ class Provider:
     routes: Callable[[Env], list[Route]]  # its lifecycle routes (the app adds get-task and list after them)
     limits: tuple[Limit, ...] = ()  # what its docs say; none documented: unlimited
     rate_headers: bool = False  # every answer carries X-RateLimit-Limit/-Remaining/-Reset (Lobstr)
+    created: Created = Created()  # how work started through its API unfolds by default (1-4 s, 10 % failures)

@@ -12,18 +12,13 @@ from typing import Any, TypeVar
 import attrs
 from attrs import AttrsInstance
 
-from .base import FATES
+from .base import FATES, rate_between_0_and_1
 from .providers import FORMATS
 
 __all__ = ["FAULT_KINDS", "Faults", "TaskScript", "from_json", "rate_between_0_and_1", "script_from_json"]
 
 _T = TypeVar("_T", bound=AttrsInstance)
 FAULT_KINDS = ("429", "500", "502", "503", "drop", "slow", "malformed")
-
-
-def rate_between_0_and_1(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{attribute.name} must be between 0 and 1, not {value!r}")
 
 
 def _kinds(_: object, attribute: attrs.Attribute[Any], value: Sequence[str | None]) -> None:

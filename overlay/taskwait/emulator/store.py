@@ -11,9 +11,9 @@ from typing import Any
 
 import attrs
 
-from .base import TaskView
-from .providers import FORMATS
-from .scripts import FAULT_KINDS, Faults, TaskScript, from_json, rate_between_0_and_1
+from .base import Created, TaskView
+from .providers import FORMATS, PROVIDERS
+from .scripts import FAULT_KINDS, Faults, TaskScript, from_json
 
 __all__ = ["CREATED_DEFAULTS", "FAULT_KINDS", "Created", "Faults", "Store", "TaskScript", "Timing", "from_json"]
 
@@ -52,41 +52,8 @@ class Record:
                         error if final else None, self.created_wall, self.script.tracking_id)  # fmt: skip
 
 
-@attrs.frozen
-class Created:
-    """How work started through a provider's own API unfolds: drawn per task from the seeded rng."""
-
-    duration: tuple[float, float] = (1.0, 4.0)  # seconds, drawn uniformly
-    failure_rate: float = attrs.field(default=0.1, validator=rate_between_0_and_1)
-    cancel_rate: float = attrs.field(default=0.0, validator=rate_between_0_and_1)
-    total: tuple[int, int] = (20, 200)  # records or results, drawn uniformly
-
-    def __attrs_post_init__(self) -> None:
-        low, high = self.duration
-        if not 0 <= low <= high or not 0 <= self.total[0] <= self.total[1]:
-            raise ValueError("duration and total are (low, high) ranges with 0 <= low <= high")
-
-    def draw(self, rng: random.Random) -> dict[str, Any]:
-        """TaskScript fields for one created task: fate, duration, total."""
-        draw = rng.random()
-        fate = (
-            "failure"
-            if draw < self.failure_rate
-            else "cancel"
-            if draw < self.failure_rate + self.cancel_rate
-            else "success"
-        )
-        return {"fate": fate, "duration": rng.uniform(*self.duration), "total": rng.randint(*self.total)}
-
-
-# Realistic by default, short enough for a demo: Deepomatic inference is done in a fraction of a second.
-CREATED_DEFAULTS: dict[str, Created] = {
-    "databar": Created(duration=(1.0, 4.0)),
-    "openmart": Created(duration=(1.0, 4.0)),
-    "lobstr": Created(duration=(1.0, 4.0), failure_rate=0.05),
-    "deepomatic": Created(duration=(0.1, 0.4), failure_rate=0.05),
-    "flexprice": Created(duration=(2.0, 6.0)),
-}
+# Realistic by default, short enough for a demo (each provider's `Provider.created`).
+CREATED_DEFAULTS: dict[str, Created] = {name: p.created for name, p in PROVIDERS.items()}
 
 
 @attrs.frozen

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..base import Format, Provider, TaskView, detail, header_is, iso
+from ..base import Created, Format, Provider, TaskView, detail, header_is, iso
 from ..env import Env
 
 __all__ = ["FIRST_TASK_ID", "PROVIDER", "render", "routes"]
@@ -184,4 +184,4 @@ FORMAT = Format(
     {"detail": "Not found."}, {"success": ("pending", "success"), "failure": ("pending", "error")}, render, detail,
     list_path="/v0.7/tasks",
 )  # fmt: skip
-PROVIDER = Provider(FORMAT, routes)  # no rate limit documented
+PROVIDER = Provider(FORMAT, routes, created=Created(duration=(0.1, 0.4), failure_rate=0.05))  # no limit documented

@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ...base import Format, Provider, TaskView, header_is, iso
+from ...base import Created, Format, Provider, TaskView, header_is, iso
 from ...env import Env
 from . import scheduled
 from .scheduled import State, bad, parse_time
@@ -214,4 +214,4 @@ FORMAT = Format(
     {"success": ("PENDING", "PROCESSING", "COMPLETED"), "failure": ("PENDING", "PROCESSING", "FAILED")},
     render, error, too_many=error(429, "too many requests"),
 )  # fmt: skip
-PROVIDER = Provider(FORMAT, routes)  # no rate limit documented
+PROVIDER = Provider(FORMAT, routes, created=Created(duration=(2.0, 6.0)))  # no rate limit documented

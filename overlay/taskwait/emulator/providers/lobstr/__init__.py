@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ...base import Format, Limit, Provider, TaskView, header_is, iso
+from ...base import Created, Format, Limit, Provider, TaskView, header_is, iso
 from ...env import Env
 from . import handlers as h
 from .state import LobstrState
@@ -108,4 +108,4 @@ FORMAT = Format(
      "cancel": ("pending", "running", "aborted")}, render, error,
     too_many={"error": "Rate limit exceeded. Please retry later.", "type": "RateLimitExceeded", "code": 429},
 )  # fmt: skip
-PROVIDER = Provider(FORMAT, routes, LIMITS, rate_headers=True)
+PROVIDER = Provider(FORMAT, routes, LIMITS, rate_headers=True, created=Created(failure_rate=0.05))
