@@ -153,3 +153,14 @@ def test_the_cli_serves_with_the_limits_given() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_unrouted_paths_count_and_carry_the_headers_too() -> None:
+    """Lobstr checks its limit before it routes: a 404 or 405 in a route family counts and says so."""
+    with Emulator(api_key=KEY) as emu:
+        missing, wrong_method = lobstr(emu, "GET", "/v1/squids/nosuch/x"), lobstr(emu, "PUT", "/v1/results")
+        assert (missing.status_code, missing.headers["X-RateLimit-Limit"]) == (404, "120")
+        assert (wrong_method.status_code, wrong_method.headers["X-RateLimit-Remaining"]) == (405, "1")
+        check(emu, "lobstr", lobstr(emu, "GET", "/v1/results", params={"squid": "0" * 32}))  # 404: the second
+        refused = lobstr(emu, "PUT", "/v1/results")
+        assert refused.status_code == 429 and refused.json()["type"] == "RateLimitExceeded"

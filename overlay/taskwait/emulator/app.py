@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
-from typing import cast
+from typing import Literal, cast
 
 import attrs
 from starlette.applications import Starlette
@@ -70,13 +70,18 @@ async def list_tasks(env: Env, request: Request, headers: dict[str, str]) -> Res
 
 
 def no_route(request: Request, exc: Exception) -> Response:
-    """404 and 405 in the shape of the provider whose prefix the path has."""
+    """404 and 405 in the shape of the provider whose prefix the path has, counted against its rate limit
+    (a limit is checked before the route, so its X-RateLimit-* headers are on these too)."""
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     message = {404: "Not Found", 405: "Method Not Allowed"}.get(status, "Error")
-    fmt = FORMATS.get(request.url.path.split("/")[1])
-    body = fmt.error(status, message) if fmt is not None else {"detail": message}
-    headers = dict(exc.headers or {}) if isinstance(exc, HTTPException) else {}
-    return JSONResponse(body, status, headers)
+    gate: Gate | None = request.app.state.gates.get(request.url.path.split("/")[1])
+    if gate is None:
+        return JSONResponse({"detail": message}, status)
+    refused, headers = gate.limit(request.url.path)
+    if refused is not None:
+        return refused
+    headers |= dict(exc.headers or {}) if isinstance(exc, HTTPException) else {}
+    return JSONResponse(gate.fmt.error(status, message), status, headers)
 
 
 async def admin_add(request: Request) -> Response:
@@ -140,15 +145,15 @@ def _provider_routes(env: Env) -> list[Route]:
     return routes
 
 
-def create_app(store: Store, api_key: str, lobstr_rate_limit: int | str | None = DOCUMENTED,
+def create_app(store: Store, api_key: str, lobstr_rate_limit: int | Literal["documented"] | None = DOCUMENTED,
                rate_limits: Mapping[str, tuple[int, float] | None] | None = None) -> ASGIApp:  # fmt: skip
     """The ASGI app serving `store`, accepting only `api_key`; limits as `Emulator` takes them."""
     limits = limits_for(rate_limits, lobstr_rate_limit)
-    routes = []
+    routes, gates = [], {}
     for name, provider in PROVIDERS.items():
         prefix = f"/{name}{provider.format.real_base_path}"
-        env = Env(provider.format, store, prefix, Gate(provider, limits[name], prefix, store, api_key))
-        routes += _provider_routes(env)
+        gates[name] = Gate(provider, limits[name], prefix, store, api_key)
+        routes += _provider_routes(Env(provider.format, store, prefix, gates[name]))
     routes += [
         Route("/", index),
         Route("/_admin/tasks", admin_add, methods=["POST"]),
@@ -157,6 +162,6 @@ def create_app(store: Store, api_key: str, lobstr_rate_limit: int | str | None =
         Route("/_admin/reset", admin_reset, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={404: no_route, 405: no_route})
-    app.state.store = store
+    app.state.store, app.state.gates = store, gates
     app.router.redirect_slashes = False
     return _strip_trailing_slash(app)

@@ -50,7 +50,8 @@ class RateLimit:
 
 
 def limits_for(
-    rate_limits: Mapping[str, tuple[int, float] | None] | None, lobstr_rate_limit: int | str | None = DOCUMENTED
+    rate_limits: Mapping[str, tuple[int, float] | None] | None,
+    lobstr_rate_limit: int | Literal["documented"] | None = DOCUMENTED,
 ) -> dict[str, tuple[Limit, ...]]:
     """Each provider's limits: its documented ones, replaced by `rate_limits` ({provider: (requests, seconds)}:
     one window over all its routes; None: unlimited), or for Lobstr by `lobstr_rate_limit` (requests a minute
@@ -132,15 +133,20 @@ class Gate:
         below = path[len(self.prefix) :] if path.startswith(self.prefix) else path
         return next((window for limit, window in self.windows if limit.counts(below)), None)
 
+    def limit(self, path: str) -> tuple[Response | None, dict[str, str]]:
+        """Counts a request for `path` against its window: (the 429 to send instead, or None; the headers)."""
+        window = self.window(path)
+        if window is None:
+            return None, {}
+        allowed, limit_headers, wait = window.take()
+        headers = limit_headers if self.rate_headers else {}
+        # a window of a second or more (every documented one) says whole seconds, as clients parse it
+        return (None if allowed else too_many(self.fmt, wait, headers, whole=window.window >= 1)), headers
+
     async def __call__(self, request: Request) -> tuple[Response | None, dict[str, str]]:
-        headers: dict[str, str] = {}
-        window = self.window(request.url.path)
-        if window is not None:
-            allowed, limit_headers, wait = window.take()
-            headers = limit_headers if self.rate_headers else {}
-            if not allowed:
-                # a window of a second or more (every documented one) says whole seconds, as clients parse it
-                return too_many(self.fmt, wait, headers, whole=window.window >= 1), headers
+        refused, headers = self.limit(request.url.path)
+        if refused is not None:
+            return refused, headers
         if not self.fmt.authorized(request.headers, self.api_key):
             status, body = self.fmt.unauthorized
             return JSONResponse(body, status, headers), headers

@@ -7,7 +7,7 @@ import threading
 import time
 import warnings
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 import uvicorn
 
@@ -49,8 +49,9 @@ class Emulator:
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, api_key: str = DEFAULT_API_KEY, seed: int = 0,
                  faults: Faults | None = None, rate_limits: Mapping[str, tuple[int, float] | None] | None = None,
-                 lobstr_rate_limit: int | str | None = DOCUMENTED, created: dict[str, Created] | None = None,
-                 timing: Timing | None = None, log_level: str = "critical") -> None:  # fmt: skip
+                 lobstr_rate_limit: int | Literal["documented"] | None = DOCUMENTED,
+                 created: dict[str, Created] | None = None, timing: Timing | None = None,
+                 log_level: str = "critical") -> None:  # fmt: skip
         limits_for(rate_limits, lobstr_rate_limit)  # bad limits fail here, before a socket is opened
         self.api_key = api_key
         self.store = Store(seed=seed, faults=faults)
