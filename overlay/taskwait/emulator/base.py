@@ -113,7 +113,8 @@ class Format:
 
 @attrs.frozen
 class Limit:
-    """At most `requests` in each fixed window of `seconds` (windows start at the first request after the last).
+    """At most `requests` in each fixed window of `seconds` (a window starts with the first request after the
+    previous one ended; X-RateLimit-Reset is its end as a unix time).
 
     `route`: the family it counts, a path below the provider's prefix ("/v1/tasks" counts /v1/tasks and
     /v1/tasks/...); None counts every route of the provider in one window.
