@@ -30,7 +30,7 @@ def test_clean_makes_controls_visible_and_keeps_the_rest() -> None:
 
 
 def test_hostile_provider_text_is_neutralized_in_live_view_table_and_stderr(emu: Emulator) -> None:
-    failed = emu.add_task("flexprice", outcome="failure", error=HOSTILE, polls=0, total=10).task_id
+    failed = emu.add_task("flexprice", fate="failure", error=HOSTILE, polls=0, total=10).task_id
     odd = emu.add_task("flexprice", task_id="ID\x1b]0;idtitle\x07", statuses=("\x1b]0;raw\x07ODD",), polls=0).task_id
 
     def both_seen(shown: str) -> bool:  # the failure ended; the odd status is in the live view, neutralized
@@ -46,14 +46,14 @@ def test_hostile_provider_text_is_neutralized_in_live_view_table_and_stderr(emu:
 
 
 def test_provider_text_in_a_summary_table_is_not_markup(emu: Emulator) -> None:
-    task = emu.add_task("flexprice", outcome="failure", error="[/oops] [link=https://e.example]x[/link]", polls=0)
+    task = emu.add_task("flexprice", fate="failure", error="[/oops] [link=https://e.example]x[/link]", polls=0)
     result = taskwait(*wait_args(emu, "flexprice", task.task_id), environ=env("flexprice"))
     assert result.returncode == 1, result.stderr
     assert "[/oops] [link=https://e.example]x[/link]" in result.stdout
 
 
 def test_json_is_exact_and_has_no_raw_controls(emu: Emulator) -> None:
-    task = emu.add_task("flexprice", outcome="failure", error=HOSTILE + "\x7f\u2028", polls=0)
+    task = emu.add_task("flexprice", fate="failure", error=HOSTILE + "\x7f\u2028", polls=0)
     result = taskwait(*wait_args(emu, "flexprice", task.task_id), "--json", environ=env("flexprice"))
     assert result.returncode == 1
     assert json.loads(result.stdout)["error"] == HOSTILE + "\x7f\u2028"
