@@ -1,0 +1,33 @@
+"""The request budget: every wait in the process shares one rate budget per provider account and route.
+
+`limits` holds the numbers (documented defaults, `set_rate_limit`, the `disable` switch), `lanes` the
+pure bookkeeping of one route family (sliding window, the answers' bounds, which held request goes
+next), `gate` the waiting (`hold`, `hold_async`: one lock, wakeups across threads and event loops).
+`transport` asks `gate` before each request it sends and tells it each answer.
+"""
+
+from .gate import Account, Grant, account_of, hold, hold_async, lanes_of, reset
+from .lanes import PATIENCE, Claim, Hold, Lane
+from .limits import ROUTES, disable, enable, enabled, limit_for, reset_limits, route_of, set_rate_limit
+
+__all__ = [
+    "PATIENCE",
+    "ROUTES",
+    "Account",
+    "Claim",
+    "Grant",
+    "Hold",
+    "Lane",
+    "account_of",
+    "disable",
+    "enable",
+    "enabled",
+    "hold",
+    "hold_async",
+    "lanes_of",
+    "limit_for",
+    "reset",
+    "reset_limits",
+    "route_of",
+    "set_rate_limit",
+]
