@@ -23,17 +23,22 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING
 
 import anyio
 import attrs
 import httpx
 import sniffio
 
-from ..wire import parse_retry_after
+from ..providers import adapter_for
+from ..wire import parse_retry_after, secrets_of
 from .lanes import Claim, Hold, Lane
 from .limits import enabled, limit_for
 
-__all__ = ["Account", "Grant", "account_of", "hold", "hold_async", "lanes_of", "reset"]
+__all__ = ["Account", "Grant", "account_for", "account_of", "hold", "hold_async", "lanes_of", "reset"]
+
+if TYPE_CHECKING:
+    from ..providers import AnyClient
 
 Clock = Callable[[], float]
 _SECRET = secrets.token_bytes(32)  # in memory only: an account's tag means nothing outside this process
@@ -42,6 +47,8 @@ _LANES: OrderedDict[tuple[object, Account, str], tuple[Lane, int]] = OrderedDict
 _MAX_LANES = 4096  # lanes of idle accounts or dead clocks beyond this are forgotten, oldest first
 _UNLIMITED_PER = 60.0  # how long an unlimited lane remembers its sends (for the answers' bounds)
 _NAP = 1.0  # seconds a non-leader sleeps at most when it cannot be woken (an injected sleep, another loop library)
+_LOOK = 5.0  # seconds a held request that can be woken sleeps at most (a wakeup lost is a delay, not a hang)
+_REAL: tuple[Clock, ...] = (time.monotonic, time.time, time.perf_counter)  # one budget: kept on time.monotonic
 
 
 @attrs.frozen
@@ -57,6 +64,12 @@ def account_of(provider: str, base_url: str, keys: Iterable[str]) -> Account:
     """The account of a client: its provider, base URL and the key as it sends it (never kept)."""
     material = "\0".join(sorted(set(keys))).encode("utf-8", "surrogatepass")
     return Account(provider, base_url.rstrip("/"), hmac.new(_SECRET, material, hashlib.sha256).digest())
+
+
+def account_for(client: AnyClient) -> Account:
+    """The account of a generated client."""
+    adapter = adapter_for(client)
+    return account_of(adapter.name, str(client._base_url), secrets_of(client, adapter))
 
 
 def _lane(clock: Clock, account: Account, route: str) -> Lane:
@@ -135,6 +148,13 @@ def _number(text: str | None) -> float | None:
     return value if value is not None and math.isfinite(value) and value >= 0 else None
 
 
+def _real(clock: Clock, deadline: float | None) -> tuple[Clock, float | None]:
+    """The process's real clocks share one budget on time.monotonic (`step` runs on time.time)."""
+    if clock is time.monotonic or clock not in _REAL:
+        return clock, deadline
+    return time.monotonic, None if deadline is None else time.monotonic() + (deadline - clock())
+
+
 def _free(clock: Clock) -> Grant:
     return Grant(None, clock(), clock)
 
@@ -166,9 +186,9 @@ def _turn(lane: Lane, hold: Hold, now: float, can_wake: bool) -> float | None:
         return None
     if lane.leader is None or lane.leader.granted is not None or lane.leader.gone:
         lane.leader = hold
-    until = lane.next_at(now) if lane.leader is hold or not can_wake else now + _NAP
-    if not can_wake:
-        until = min(until, now + _NAP)
+    until = lane.next_at(now)
+    if lane.leader is not hold:  # woken when given a slot; it looks again now and then all the same
+        until = min(until, now + _NAP) if not can_wake else now + _LOOK
     return until if hold.deadline is None else min(until, hold.deadline)
 
 
@@ -191,6 +211,7 @@ def hold(account: Account, route: str, claim: Claim, deadline: float | None, clo
     """Keep a request back until its lane gives it a slot (a Grant), or until `deadline` (None: not sent)."""
     if not enabled():
         return _free(clock)
+    clock, deadline = _real(clock, deadline)
     with _LOCK:
         lane = _lane(clock, account, route)
         entered = _enter(lane, claim, clock, deadline)
@@ -245,6 +266,7 @@ async def hold_async(account: Account, route: str, claim: Claim, deadline: float
     """`hold` for an event loop: the loop runs on while the request is held."""
     if not enabled():
         return _free(clock)
+    clock, deadline = _real(clock, deadline)
     with _LOCK:
         lane = _lane(clock, account, route)
         entered = _enter(lane, claim, clock, deadline)

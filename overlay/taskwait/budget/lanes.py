@@ -31,6 +31,7 @@ __all__ = ["PATIENCE", "Claim", "Hold", "Lane", "margin"]
 # needs for the final polls and the older aged requests ahead of it (at most their number · per/requests
 # while the budget is short). tests/overlay/test_budget_lanes.py checks it.
 PATIENCE = 2.0
+MAX_RETRY_AFTER = 300.0  # seconds a 429's Retry-After empties a lane at most (as `Policy.max_retry_after`)
 _seq = itertools.count()
 
 
@@ -171,7 +172,7 @@ class Lane:
         """
         if refused:
             wait = retry_after if retry_after is not None else self.per / (self.requests or 1)
-            self.blocked = max(self.blocked, now + max(wait, 0.0))
+            self.blocked = max(self.blocked, now + min(max(wait, 0.0), MAX_RETRY_AFTER))
         if remaining is None or reset_in is None or stamp < self.bound_stamp:
             return
         after = len(self.sent) - bisect.bisect_right(self.sent, stamp)  # ours the server may not have counted
