@@ -199,4 +199,4 @@ def test_a_closed_stdout_is_refused_before_any_poll(emu: Emulator, command: str,
         "taskwait: stdout is closed: the results would be lost\n",
     )
     assert emu.stats("databar", task) == {"provider": "databar", "task_id": task, "requests": 0, "answered": 0,
-                                          "outcome": "success", "overlaps": 0}  # fmt: skip
+                                          "fate": "success", "outcome": "success", "overlaps": 0}  # fmt: skip

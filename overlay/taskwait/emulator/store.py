@@ -11,7 +11,8 @@ from typing import Any
 
 import attrs
 
-from .formats import FORMATS, TaskView
+from .base import TaskView
+from .providers import FORMATS
 from .scripts import FAULT_KINDS, Faults, TaskScript, from_json, rate_between_0_and_1
 
 __all__ = ["CREATED_DEFAULTS", "FAULT_KINDS", "Created", "Faults", "Store", "TaskScript", "Timing", "from_json"]
@@ -44,8 +45,8 @@ class Record:
         index = len(steps) - 1 if fraction >= 1.0 else min(len(steps) - 2, int(fraction * (len(steps) - 1)))
         final = index == len(steps) - 1
         error = self.script.error
-        if final and error is None and self.script.outcome != "success":
-            error = {"failure": "the task failed", "cancel": "the task was cancelled"}[self.script.outcome]
+        if final and error is None and self.script.fate != "success":
+            error = {"failure": "the task failed", "cancel": "the task was cancelled"}[self.script.fate]
         data = self.script.data  # renders show results only for a success; other fields may read it
         return TaskView(self.script.task_id, steps[max(index, 0)], final, fraction, self.script.total, data,
                         error if final else None, self.created_wall, self.script.tracking_id)  # fmt: skip
@@ -66,16 +67,16 @@ class Created:
             raise ValueError("duration and total are (low, high) ranges with 0 <= low <= high")
 
     def draw(self, rng: random.Random) -> dict[str, Any]:
-        """TaskScript fields for one created task: outcome, duration, total."""
+        """TaskScript fields for one created task: fate, duration, total."""
         draw = rng.random()
-        outcome = (
+        fate = (
             "failure"
             if draw < self.failure_rate
             else "cancel"
             if draw < self.failure_rate + self.cancel_rate
             else "success"
         )
-        return {"outcome": outcome, "duration": rng.uniform(*self.duration), "total": rng.randint(*self.total)}
+        return {"fate": fate, "duration": rng.uniform(*self.duration), "total": rng.randint(*self.total)}
 
 
 # Realistic by default, short enough for a demo: Deepomatic inference is done in a fraction of a second.
@@ -213,7 +214,8 @@ class Store:
             if record is None:
                 return None
             return {"provider": provider, "task_id": task_id, "requests": record.requests,
-                    "answered": record.answered, "outcome": record.script.outcome,
+                    "answered": record.answered, "fate": record.script.fate,
+                    "outcome": record.script.fate,  # deprecated: the same as "fate"
                     "overlaps": record.overlaps}  # fmt: skip
 
     def __len__(self) -> int:
