@@ -53,6 +53,10 @@ class Waits:
             due.append(heapq.heappop(self._queue)[2])
         return due
 
+    def due(self, now: float) -> int:
+        """How many polls are due at `now` and not yet taken."""
+        return sum(1 for when, _, _ in self._queue if when <= now)
+
     def clear(self) -> None:
         """Poll nothing more: `take` answers None from now on."""
         self._queue.clear()

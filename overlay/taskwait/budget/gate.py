@@ -160,16 +160,16 @@ def _free(clock: Clock) -> Grant:
 
 
 def _enter(lane: Lane, claim: Claim, clock: Clock, deadline: float | None) -> Grant | Hold | None:
-    """A slot at once (nothing held ahead), None if the deadline has passed, else the request held."""
+    """A slot at once if the lane gives it, None if the deadline has passed, else the request held."""
     now = clock()
-    if not lane.held and lane.ready_at(now) <= now:
-        lane.take(now)
-        return Grant(lane, now, clock)
     if deadline is not None and now >= deadline:
         return None
     hold = Hold(claim, now, deadline)
     lane.held.append(hold)
-    return hold
+    for given in lane.grant(now):
+        if given is not hold and given.wake is not None:
+            given.wake()
+    return hold if hold.granted is None else Grant(lane, hold.granted, clock)
 
 
 def _turn(lane: Lane, hold: Hold, now: float, can_wake: bool) -> float | None:
