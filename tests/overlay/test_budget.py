@@ -153,7 +153,9 @@ def test_route_families() -> None:
     assert route_of("lobstr", "/v1/tasks/abc") == "tasks"
     assert route_of("lobstr", "/v1/runs/abc/stats") == "runs"
     assert route_of("lobstr", "/v1/results") == "results"
-    assert route_of("lobstr", "/v1/runtasks") == "other"
+    assert route_of("lobstr", "/v1/runtasks") == "tasks"
+    assert route_of("lobstr", "/v1/squids") == "runs"
+    assert route_of("lobstr", "/v1/accounts") == "other"
     assert route_of("databar", "/v1/tasks/x") == "all"
 
 

@@ -29,6 +29,8 @@ __all__ = [
 
 # Route families a provider's limits are kept per; a provider not listed has one family, "all".
 ROUTES: Mapping[str, tuple[str, ...]] = {"lobstr": ("tasks", "runs", "results")}
+# Lobstr's path prefixes (`/v1/<prefix>`) and the family each counts against (as its docs group them).
+_FAMILY = {"tasks": "tasks", "runtasks": "tasks", "runs": "runs", "squids": "runs", "results": "results"}
 # What the providers document: (provider, route) → (requests, per seconds). PROVIDERS.md, "Lobstr.io".
 DOCUMENTED: Mapping[tuple[str, str], tuple[int, float]] = {
     ("lobstr", "tasks"): (90, 60.0),
@@ -43,13 +45,12 @@ _on = [os.environ.get("TASKWAIT_BUDGET", "").strip().lower() not in {"off", "0",
 
 
 def route_of(provider: str, path: str) -> str:
-    """The route family of a request path: Lobstr's `/v1/<family>/...`, `all` for one-family providers,
-    `other` for a Lobstr path outside its documented families (unlimited unless set)."""
-    families = ROUTES.get(provider)
-    if families is None:
+    """The route family of a request path: Lobstr's `/v1/<family>/...` (`runtasks` counts as tasks, `squids`
+    as runs), `all` for one-family providers, `other` for a Lobstr path outside them (unlimited)."""
+    if provider not in ROUTES:
         return "all"
     parts = [p for p in path.split("/") if p]
-    return parts[1] if len(parts) > 1 and parts[1] in families else "other"
+    return _FAMILY.get(parts[1], "other") if len(parts) > 1 else "other"
 
 
 def set_rate_limit(provider: str, requests: int | None, *, per: float = 60.0, route: str | None = None) -> None:
