@@ -28,7 +28,7 @@ import taskwait
 from benchmarks.common import add_tasks, emulator_process, percentile, server_requests, spread
 from taskwait import budget
 
-SCALE = 20.0  # durations, the limit's window and the client's intervals are divided by this
+SCALE = 30.0  # durations, the limit's window and the client's intervals are divided by this
 LIMIT, WINDOW = 90, 60.0  # Lobstr's documented limit on /v1/tasks
 # (name, tasks, low, high): durations in unscaled seconds, drawn uniformly
 WORKLOADS = [("100 tasks, 10-40 s", 100, 10.0, 40.0), ("1,000 tasks, 10-40 s", 1000, 10.0, 40.0),

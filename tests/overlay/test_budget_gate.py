@@ -214,3 +214,24 @@ def test_the_likely_finish_gets_the_slot_that_opens() -> None:
 
     anyio.run(main)
     assert order == ["last poll", "likely", "middle", "unlikely"]
+
+
+def test_the_live_view_note_says_how_many_polls_are_held_and_the_limit() -> None:
+    set_rate_limit("databar", 1, per=60)
+    acct = account_of("databar", "http://note", [KEY])
+    assert budget.held_note(acct) is None
+    assert hold(acct, "all", Claim(), None) is not None
+    started = threading.Event()
+    threads = [threading.Thread(target=lambda: (started.set(), hold(acct, "all", Claim(), time.monotonic() + 0.3)))
+               for _ in range(2)]  # fmt: skip
+    for t in threads:
+        t.start()
+    deadline = time.monotonic() + 2
+    while (
+        budget.held_note(acct) != "2 polls held for the rate budget (all: 1 per 60 s)" and time.monotonic() < deadline
+    ):
+        time.sleep(0.01)
+    assert budget.held_note(acct) == "2 polls held for the rate budget (all: 1 per 60 s)"
+    for t in threads:
+        t.join(5)
+    assert budget.held_note(acct) is None  # their deadlines came: nothing held any more

@@ -6,7 +6,7 @@ next), `gate` the waiting (`hold`, `hold_async`: one lock, wakeups across thread
 `transport` asks `gate` before each request it sends and tells it each answer.
 """
 
-from .gate import Account, Grant, account_for, account_of, hold, hold_async, lanes_of, reset
+from .gate import Account, Grant, account_for, account_of, held_note, hold, hold_async, lanes_of, reset
 from .lanes import PATIENCE, Claim, Hold, Lane
 from .limits import ROUTES, disable, enable, enabled, limit_for, reset_limits, route_of, set_rate_limit
 
@@ -23,6 +23,7 @@ __all__ = [
     "disable",
     "enable",
     "enabled",
+    "held_note",
     "hold",
     "hold_async",
     "lanes_of",

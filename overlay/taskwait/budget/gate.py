@@ -35,7 +35,7 @@ from ..wire import parse_retry_after, secrets_of
 from .lanes import Claim, Hold, Lane
 from .limits import enabled, limit_for
 
-__all__ = ["Account", "Grant", "account_for", "account_of", "hold", "hold_async", "lanes_of", "reset"]
+__all__ = ["Account", "Grant", "account_for", "account_of", "held_note", "hold", "hold_async", "lanes_of", "reset"]
 
 if TYPE_CHECKING:
     from ..providers import AnyClient
@@ -96,6 +96,17 @@ def lanes_of(account: Account) -> dict[str, Lane]:
     """The lanes of an account on the monotonic clock, by route family (the CLI's live view reads them)."""
     with _LOCK:
         return {r: lane for (c, a, r), (lane, _) in _LANES.items() if a == account and c is time.monotonic}
+
+
+def held_note(account: Account) -> str | None:
+    """'12 polls held for the rate budget (tasks: 90 per 60 s)', or None while nothing is held (the CLI's view)."""
+    lanes = {r: lane for r, lane in lanes_of(account).items() if lane.held}
+    if not lanes:
+        return None
+    count = sum(len(lane.held) for lane in lanes.values())
+    limits = ", ".join(f"{r}: {'no set limit' if lane.requests is None else f'{lane.requests} per {lane.per:g} s'}"
+                       for r, lane in lanes.items())  # fmt: skip
+    return f"{count} poll{'' if count == 1 else 's'} held for the rate budget ({limits})"
 
 
 def reset() -> None:
