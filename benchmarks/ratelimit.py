@@ -2,9 +2,10 @@
 
 The emulator runs in its own process with Lobstr's documented limit on /v1/tasks (90 requests a minute,
 fixed windows, 429 with Retry-After); the client waits on every task with one `wait_for_many` (10
-workers, interval 1 s, max_interval 10 s, as issue 20 measured main), once with the request budget on and once with it off (`taskwait.budget.disable()`),
-side by side in the same run. Durations, the limit's window and the client's intervals are all divided by
-one factor (`SCALE`), so a workload of minutes runs in seconds; every delay reported is multiplied back.
+workers, interval 1 s, max_interval 10 s, as issue 20 measured main), once with the request budget on
+and once with it off (`taskwait.budget.disable()`), side by side in the same run. Durations, the
+limit's window and the client's intervals are all divided by one factor (`SCALE`), so a workload of
+minutes runs in seconds; every delay reported is multiplied back.
 
 Measured per workload and round: requests that reached the server, 429 answers (counted by an httpx
 response hook in the client), detection delay (when `on_update` saw a task's terminal status, minus its

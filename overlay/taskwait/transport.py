@@ -24,7 +24,7 @@ import attrs
 import httpx
 
 from . import budget
-from .budget import Claim, Grant
+from .budget import Claim
 from .engine import Attempt, Transient
 from .wire import Plan, Reply
 
@@ -242,14 +242,8 @@ def _result(stop: StopIteration, sent: bool) -> dict[str, Attempt]:
     return {key: attrs.evolve(a, sent=False) if isinstance(a, Transient) else a for key, a in result.items()}
 
 
-def _account(client: AnyClient) -> tuple[budget.Account, str]:
-    account = budget.account_for(client)
-    return account, account.provider
-
-
-def _answered(grant: Grant, reply: Reply) -> Reply:
-    grant.answered(reply, time.time())
-    return reply
+def _route(account: budget.Account, request: dict[str, Any]) -> str:
+    return budget.route_of(account.provider, str(request.get("url", "")))
 
 
 def drive(client: AnyClient, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic,
@@ -261,20 +255,14 @@ def drive(client: AnyClient, plan: Plan, deadline: float | None = None, clock: C
     `claim`; `sleep` replaces the real wait on an injected clock); one still held at the deadline is
     not sent. Each answer's X-RateLimit-* headers and 429s go back to the budget.
     """
-    http = client.get_httpx_client()
-    account, provider = _account(client)
+    http, account = client.get_httpx_client(), budget.account_for(client)
     sent = False
     try:
         request = next(plan)
         while True:
+            grant = budget.hold(account, _route(account, request), claim or Claim(), deadline, clock, sleep)
             started = time.time_ns() if probe is not None else 0
-            grant = budget.hold(account, budget.route_of(provider, str(request.get("url", ""))), claim or Claim(),
-                                deadline, clock, sleep)  # fmt: skip
-            if grant is None:
-                reply: Reply = NotSent(_HELD)
-            else:
-                grant.sent()
-                reply = _answered(grant, _send(http, request, deadline, clock))
+            reply = NotSent(_HELD) if grant is None else grant.answered(_send(http, request, deadline, clock))
             sent = sent or not isinstance(reply, NotSent)
             if probe is not None:
                 probe(request, reply, started)
@@ -292,20 +280,16 @@ async def drive_async(client: AnyClient, plan: Plan, deadline: float | None = No
 
     The rate budget as in `drive` (`budget.hold_async`: the loop runs on while a request is held).
     """
-    http = client.get_async_httpx_client()
-    account, provider = _account(client)
+    http, account = client.get_async_httpx_client(), budget.account_for(client)
     sent = False
     try:
         request = next(plan)
         while True:
+            grant = await budget.hold_async(account, _route(account, request), claim or Claim(), deadline, clock, sleep)
             started = time.time_ns() if probe is not None else 0
-            grant = await budget.hold_async(account, budget.route_of(provider, str(request.get("url", ""))),
-                                            claim or Claim(), deadline, clock, sleep)  # fmt: skip
-            if grant is None:
-                reply: Reply = NotSent(_HELD)
-            else:
-                grant.sent()
-                reply = _answered(grant, await _send_async(http, request, deadline, clock))
+            reply = (
+                NotSent(_HELD) if grant is None else grant.answered(await _send_async(http, request, deadline, clock))
+            )
             sent = sent or not isinstance(reply, NotSent)
             if probe is not None:
                 probe(request, reply, started)

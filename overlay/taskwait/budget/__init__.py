@@ -2,11 +2,13 @@
 
 `limits` holds the numbers (documented defaults, `set_rate_limit`, the `disable` switch), `lanes` the
 pure bookkeeping of one route family (sliding window, the answers' bounds, which held request goes
-next), `gate` the waiting (`hold`, `hold_async`: one lock, wakeups across threads and event loops).
+next), `accounts` who shares a budget, `gate` the waiting (`hold`, `hold_async`: one lock, wakeups
+across threads and event loops), `priority` the chance a held poll finds its unit finished.
 `transport` asks `gate` before each request it sends and tells it each answer.
 """
 
-from .gate import Account, Grant, account_for, account_of, held_note, hold, hold_async, lanes_of, reset
+from .accounts import Account, account_for, account_of
+from .gate import Grant, held_note, hold, hold_async, lanes_of, reset
 from .lanes import PATIENCE, Claim, Hold, Lane
 from .limits import ROUTES, disable, enable, enabled, limit_for, reset_limits, route_of, set_rate_limit
 

@@ -15,33 +15,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import hmac
 import math
-import secrets
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import anyio
 import attrs
 import httpx
 import sniffio
 
-from ..providers import adapter_for
-from ..wire import parse_retry_after, secrets_of
+from ..wire import parse_retry_after
+from .accounts import Account
 from .lanes import Claim, Hold, Lane
 from .limits import enabled, limit_for
 
-__all__ = ["Account", "Grant", "account_for", "account_of", "held_note", "hold", "hold_async", "lanes_of", "reset"]
-
-if TYPE_CHECKING:
-    from ..providers import AnyClient
+__all__ = ["Grant", "held_note", "hold", "hold_async", "lanes_of", "reset"]
 
 Clock = Callable[[], float]
-_SECRET = secrets.token_bytes(32)  # in memory only: an account's tag means nothing outside this process
+R = TypeVar("R")
 _LOCK = threading.Lock()
 _LANES: OrderedDict[tuple[object, Account, str], tuple[Lane, int]] = OrderedDict()
 _MAX_LANES = 4096  # lanes of idle accounts or dead clocks beyond this are forgotten, oldest first
@@ -49,27 +43,6 @@ _UNLIMITED_PER = 60.0  # how long an unlimited lane remembers its sends (for the
 _NAP = 1.0  # seconds a non-leader sleeps at most when it cannot be woken (an injected sleep, another loop library)
 _LOOK = 5.0  # seconds a held request that can be woken sleeps at most (a wakeup lost is a delay, not a hang)
 _REAL: tuple[Clock, ...] = (time.monotonic, time.time, time.perf_counter)  # one budget: kept on time.monotonic
-
-
-@attrs.frozen
-class Account:
-    """One provider, one base URL, one key: told apart by a keyed hash that no repr shows."""
-
-    provider: str
-    base_url: str
-    tag: bytes = attrs.field(repr=False)  # HMAC-SHA256 of the key under a per-process random secret
-
-
-def account_of(provider: str, base_url: str, keys: Iterable[str]) -> Account:
-    """The account of a client: its provider, base URL and the key as it sends it (never kept)."""
-    material = "\0".join(sorted(set(keys))).encode("utf-8", "surrogatepass")
-    return Account(provider, base_url.rstrip("/"), hmac.new(_SECRET, material, hashlib.sha256).digest())
-
-
-def account_for(client: AnyClient) -> Account:
-    """The account of a generated client."""
-    adapter = adapter_for(client)
-    return account_of(adapter.name, str(client._base_url), secrets_of(client, adapter))
 
 
 def _lane(clock: Clock, account: Account, route: str) -> Lane:
@@ -124,7 +97,7 @@ class Grant:
     clock: Clock = attrs.field(repr=False)
 
     def sent(self) -> None:
-        """The request leaves now: count it now (it was counted when its slot was given)."""
+        """The request leaves now: count it now (it was counted when its slot was given; `hold` calls this)."""
         if self.lane is None:
             return
         now = self.clock()
@@ -133,10 +106,14 @@ class Grant:
                 self.lane.restamp(self.stamp, now)
                 self.stamp = now
 
-    def answered(self, reply: object, wall_now: float) -> None:
-        """Let the answer's X-RateLimit-Remaining/Reset and a 429's Retry-After bound the lane."""
-        if self.lane is None or not isinstance(reply, httpx.Response):
-            return
+    def answered(self, reply: R, wall_now: float | None = None) -> R:
+        """Let the answer's X-RateLimit-Remaining/Reset and a 429's Retry-After bound the lane; the reply back."""
+        if self.lane is not None and isinstance(reply, httpx.Response):
+            self._read(reply, time.time() if wall_now is None else wall_now)
+        return reply
+
+    def _read(self, reply: httpx.Response, wall_now: float) -> None:
+        assert self.lane is not None
         headers = reply.headers
         remaining = _number(headers.get("X-RateLimit-Remaining"))
         reset_at = _number(headers.get("X-RateLimit-Reset"))
@@ -237,7 +214,7 @@ def hold(account: Account, route: str, claim: Claim, deadline: float | None, clo
                 now = clock()
                 until = _turn(lane, held, now, sleep is None)
                 if until is None:
-                    return None if held.granted is None else Grant(lane, held.granted, clock)
+                    break
             if sleep is not None:
                 sleep(max(until - now, 0.0))
             else:
@@ -245,6 +222,16 @@ def hold(account: Account, route: str, claim: Claim, deadline: float | None, clo
     finally:
         with _LOCK:
             _leave(lane, held)
+    return _given(lane, held, clock)
+
+
+def _given(lane: Lane, held: Hold, clock: Clock) -> Grant | None:
+    """The grant of a hold that ended (None: its deadline came first), counted from now: it is sent now."""
+    if held.granted is None:
+        return None
+    grant = Grant(lane, held.granted, clock)
+    grant.sent()
+    return grant
 
 
 def _waker(event: anyio.Event) -> Callable[[], object] | None:
@@ -293,7 +280,7 @@ async def hold_async(account: Account, route: str, claim: Claim, deadline: float
                 now = clock()
                 until = _turn(lane, held, now, wake is not None)
                 if until is None:
-                    return None if held.granted is None else Grant(lane, held.granted, clock)
+                    break
             if sleep is not None:
                 await sleep(max(until - now, 0.0))
             else:
@@ -302,3 +289,4 @@ async def hold_async(account: Account, route: str, claim: Claim, deadline: float
     finally:
         with _LOCK:
             _leave(lane, held)
+    return _given(lane, held, clock)
