@@ -258,9 +258,9 @@ class Waits:
             due.append(heapq.heappop(self._queue)[2])
         return due
 
-    def due(self, now: float) -> int:
-        """How many polls are due at `now` and not yet taken (the demand a rate budget weighs)."""
-        return sum(1 for when, _, _ in self._queue if when <= now)
+    def queued(self) -> int:
+        """How many polls are queued, due or not (the demand a rate budget weighs; O(1))."""
+        return len(self._queue)
 
     def clear(self) -> None:
         """Poll nothing more: `take` answers None from now on."""

@@ -105,7 +105,7 @@ class Loop:
             found = [p for p in (c(now) for c in chances) if p is not None]
             return max(found, default=None)
 
-        return Claim(any(s.final for s in states), chance, self.waits.due(self.clock()))
+        return Claim(any(s.final for s in states), chance, self.waits.queued())
 
     def _chance(self, state: PollState) -> Callable[[float], float | None]:
         last = self.polled.get(state.task_id)

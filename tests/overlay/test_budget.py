@@ -193,3 +193,29 @@ def test_set_rate_limit_refuses_bad_input(args: tuple[object, ...], kwargs: dict
                                           error: type[Exception], names: str) -> None:  # fmt: skip
     with pytest.raises(error, match=names):
         set_rate_limit(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Uniform:
+    """Durations uniform on [10, 40] s for lobstr tasks; nothing known of anything else."""
+
+    def finish_probability(self, provider: str, kind: str, since: float, until: float) -> float | None:
+        if (provider, kind) != ("lobstr", "task"):
+            return None
+
+        def cdf(t: float) -> float:
+            return min(max((t - 10) / 30, 0.0), 1.0)
+
+        return 1.0 if cdf(since) >= 1 else (cdf(until) - cdf(since)) / (1 - cdf(since))
+
+
+def test_the_chance_comes_from_learned_durations_and_from_progress() -> None:
+    from taskwait.budget.priority import chance_for
+
+    never_polled = chance_for("lobstr", "task", 100.0, None, None, Uniform())
+    assert never_polled(105.0) == 0.0 and never_polled(125.0) == pytest.approx(0.5)
+    polled_at_20 = chance_for("lobstr", "task", 100.0, 120.0, None, Uniform())
+    assert polled_at_20(125.0) == pytest.approx(0.25)  # 5 s of the 20 left
+    unknown = chance_for("databar", "task", 100.0, None, None, Uniform())
+    assert unknown(125.0) is None  # nothing known: first come, first served decides
+    predicted = chance_for("databar", "task", 100.0, 120.0, 130.0, None)  # progress says done at 130
+    assert predicted(125.0) == pytest.approx(0.5) and predicted(131.0) == 1.0

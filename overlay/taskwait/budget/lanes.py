@@ -6,7 +6,7 @@ around every call and does the waiting. A `Lane` allows a request at `now` when:
   when it arrives, a little after it was stamped here), wherever a server's fixed windows start;
 - no 429 asked to wait longer (`blocked`), and the last `X-RateLimit-Remaining` still leaves one
   before its `X-RateLimit-Reset`;
-- while the budget is short (more requests held, or due behind them, than the window has left), one every
+- while the budget is short (more requests held, or queued behind them, than the window has left), one every
   `per / requests` seconds: a burst of first polls would spend a whole window on answers that cannot
   be ready yet (benchmarks/ratelimit.py measures the difference).
 
@@ -50,7 +50,7 @@ class Claim:
 
     final: bool = False
     chance: Callable[[float], float | None] | None = attrs.field(default=None, eq=False)
-    backlog: int = 0  # requests of the same caller due behind this one (a wait_for_many's other due units)
+    backlog: int = 0  # requests of the same caller queued behind this one (a wait_for_many's other units)
 
     def score(self, now: float) -> float:
         if self.chance is None:
@@ -99,7 +99,7 @@ class Lane:
             del self.sent[:cut]
 
     def short(self) -> bool:
-        """More requests held or due behind them than the window has left: spend it evenly."""
+        """More requests held or queued behind them than the window has left: spend it evenly."""
         if self.requests is None:
             return False
         demand = len(self.held) + max((h.claim.backlog for h in self.held), default=0)
