@@ -31,6 +31,7 @@ __all__ = ["PATIENCE", "Claim", "Hold", "Lane", "margin"]
 # needs for the final polls and the older aged requests ahead of it (at most their number · per/requests
 # while the budget is short). tests/overlay/test_budget_lanes.py checks it.
 PATIENCE = 2.0
+UNLIMITED_LOG = 256  # send stamps an unlimited lane keeps (thousands of requests a second cost no memory)
 MAX_RETRY_AFTER = 300.0  # seconds a 429's Retry-After empties a lane at most (as `Policy.max_retry_after`)
 _seq = itertools.count()
 
@@ -119,8 +120,11 @@ class Lane:
         return at
 
     def take(self, now: float) -> None:
-        """Count a request sent at `now`."""
+        """Count a request sent at `now` (an unlimited lane keeps only its last `UNLIMITED_LOG` stamps: enough to
+        tell which requests an answer's headers cannot have counted yet)."""
         bisect.insort(self.sent, now)
+        if self.requests is None and len(self.sent) > UNLIMITED_LOG:
+            del self.sent[: len(self.sent) - UNLIMITED_LOG]
         self.last = max(self.last, now)
         if now < self.bound_until:
             self.bound_left -= 1
