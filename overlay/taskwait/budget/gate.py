@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import math
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -25,7 +26,6 @@ from typing import TypeVar
 import anyio
 import attrs
 import httpx
-import sniffio
 
 from ..wire import parse_retry_after
 from .accounts import Account
@@ -236,26 +236,30 @@ def _given(lane: Lane, held: Hold, clock: Clock) -> Grant | None:
 
 def _waker(event: anyio.Event) -> Callable[[], object] | None:
     """A function that sets `event` from any thread or loop, for the running loop's library (None: unknown)."""
-    library = sniffio.current_async_library()
-    if library == "asyncio":
+    try:
         loop = asyncio.get_running_loop()
+    except RuntimeError:
+        loop = None
+    if loop is not None:
 
         def wake_asyncio() -> None:
             with contextlib.suppress(RuntimeError):  # the loop has closed: nothing is waiting any more
                 loop.call_soon_threadsafe(event.set)
 
         return wake_asyncio
-    if library == "trio":
-        import trio
-
+    trio = sys.modules.get("trio")  # a trio loop runs only if trio was imported
+    if trio is None:
+        return None
+    try:
         token = trio.lowlevel.current_trio_token()
+    except RuntimeError:
+        return None
 
-        def wake_trio() -> None:
-            with contextlib.suppress(trio.RunFinishedError):
-                token.run_sync_soon(event.set)
+    def wake_trio() -> None:
+        with contextlib.suppress(trio.RunFinishedError):
+            token.run_sync_soon(event.set)
 
-        return wake_trio
-    return None
+    return wake_trio
 
 
 async def hold_async(account: Account, route: str, claim: Claim, deadline: float | None,
