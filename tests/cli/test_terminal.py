@@ -163,6 +163,21 @@ def test_ctrl_c_during_start_up_exits_130_without_traceback(
     assert code == 130 and "interrupted" in err
 
 
+def test_live_view_says_when_the_rate_budget_holds_polls() -> None:
+    from rich.console import Console
+
+    from taskwait.display import LiveView, Row
+
+    note: list[str | None] = ["12 polls held for the rate budget (tasks: 90 per 60 s)"]
+    console = Console(width=100, record=True)
+    view = LiveView([Row("lobstr", "t1")], enabled=False, console=console, held=lambda: note[0])
+    console.print(view._render())
+    assert "12 polls held for the rate budget (tasks: 90 per 60 s)" in console.export_text()
+    note[0] = None
+    console.print(view._render())
+    assert "held" not in console.export_text()
+
+
 def test_live_view_summarizes_what_does_not_fit(emu: Emulator) -> None:
     ids = [emu.add_task("databar", polls=0).task_id for _ in range(30)]
     code, shown = run_in_pty(wait_args(emu, "databar", *ids), env("databar"), lines=12)
