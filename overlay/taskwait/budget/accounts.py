@@ -21,7 +21,7 @@ __all__ = ["Account", "account_for", "account_of"]
 _SECRET = secrets.token_bytes(32)  # in memory only: an account's tag means nothing outside this process
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Account:
     """One provider, one base URL, one key: told apart by a keyed hash that no repr shows."""
 

@@ -114,12 +114,11 @@ class Grant:
 
     def _read(self, reply: httpx.Response, wall_now: float) -> None:
         assert self.lane is not None
-        headers = reply.headers
+        headers, refused = reply.headers, reply.status_code == 429
         remaining = _number(headers.get("X-RateLimit-Remaining"))
-        reset_at = _number(headers.get("X-RateLimit-Reset"))
-        refused = reply.status_code == 429
-        if remaining is None and not refused:
+        if remaining is None and not refused:  # most answers of most providers: one header lookup
             return
+        reset_at = _number(headers.get("X-RateLimit-Reset"))
         # Lobstr sends unix time; a small number is read as seconds from now (some servers send that)
         reset_in = None if reset_at is None else reset_at - wall_now if reset_at > 1e9 else reset_at
         retry = parse_retry_after(headers.get("Retry-After"), wall_now) if refused else None
@@ -152,6 +151,10 @@ def _enter(lane: Lane, claim: Claim, clock: Clock, deadline: float | None) -> Gr
     now = clock()
     if deadline is not None and now >= deadline:
         return None
+    # The usual case, sent at once: nothing held, a slot open, and no pacing (unlimited, or nothing queued behind)
+    if not lane.held and (lane.requests is None or claim.backlog == 0) and lane.ready_at(now) <= now:
+        lane.take(now)
+        return Grant(lane, now, clock)
     hold = Hold(claim, now, deadline)
     lane.held.append(hold)
     for given in lane.grant(now):
