@@ -24,11 +24,11 @@ from .cancelling import CANCEL_TIMEOUT, cancel_phase, cancel_phase_async, mark, 
 from .checks import DEFAULT_TIMEOUT, check_cancel_on, check_task_id, look_budget, policy_for
 from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, check_seconds, decide
 from .errors import TaskwaitError, WaitTimeout, clean
-from .providers import ADAPTERS
+from .providers import ADAPTERS, Context
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS, Kind, Provider
 from .transport import Probe, drive, drive_async
-from .wire import Context, get_plan
+from .wire import get_plan
 
 if TYPE_CHECKING:
     from .otel import WaitTrace

@@ -7,41 +7,23 @@ and never name a provider themselves. One module a provider; `base` holds the ro
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+import time
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from ..status import KINDS, PROVIDERS
 from .base import Adapter, Fields, Handle, Read, Unit, plain
+from .config import base_url_problem, check_base_url, check_key, masked_url, secrets_of
 from .errors import ERROR_MODELS, error_models, error_provider
 
-if TYPE_CHECKING:
-    from databar_client.models import RunResponse as DatabarRun
-    from databar_client.models import Task as DatabarTask
-    from deepomatic_client.models import InferenceResponse as DeepomaticInference
-    from deepomatic_client.models import Task as DeepomaticTask
-    from flexprice_client.models import TaskResponse as FlexpriceTask
-    from flexprice_client.models import TriggerForceRunResponse as FlexpriceForceRun
-    from lobstr_client.models import Run as LobstrRun
-    from lobstr_client.models import Task as LobstrTask
-    from lobstr_client.models import TaskUpload as LobstrUploadStarted
-    from lobstr_client.models import UploadStatus as LobstrUpload
-    from openmart_client.models import BatchStatus as OpenmartBatch
-    from openmart_client.models import SubmittedBatch as OpenmartSubmitted
-    from openmart_client.models import Task as OpenmartTask
-
-    from .base import AnyAuthenticatedClient, AnyClient
-    from .errors import ErrorAnswer as ErrorAnswer
-
-    # The generated model a snapshot was read from.
-    RawModel: TypeAlias = (
-        DatabarTask | DeepomaticTask | FlexpriceTask | LobstrTask | LobstrRun | LobstrUpload | OpenmartTask
-        | OpenmartBatch
-    )  # fmt: skip
-    # What a wait takes: a unit's id, or the parsed answer of a generated creator operation.
-    AnyHandle: TypeAlias = (
-        str | DatabarRun | DeepomaticInference | FlexpriceForceRun | OpenmartSubmitted | LobstrRun
-        | LobstrUploadStarted
-    )  # fmt: skip
+if TYPE_CHECKING:  # the unions of generated types, for annotations (built at run time by __getattr__ below)
+    from .._types import AnyAuthenticatedClient as AnyAuthenticatedClient
+    from .._types import AnyClient as AnyClient
+    from .._types import AnyHandle as AnyHandle
+    from .._types import ErrorAnswer as ErrorAnswer
+    from .._types import RawModel as RawModel
 
 __all__ = [
     "ADAPTERS",
@@ -51,6 +33,7 @@ __all__ = [
     "AnyAuthenticatedClient",
     "AnyClient",
     "AnyHandle",
+    "Context",
     "ErrorAnswer",
     "Fields",
     "Handle",
@@ -58,10 +41,15 @@ __all__ = [
     "Read",
     "Unit",
     "adapter_for",
+    "base_url_problem",
+    "check_base_url",
+    "check_key",
     "error_models",
     "error_provider",
     "handle_of",
+    "masked_url",
     "plain",
+    "secrets_of",
 ]
 
 
@@ -137,3 +125,26 @@ def handle_of(adapter: Adapter, handle: object, kind: str = "task") -> tuple[str
     names = ", ".join(h.model.__name__ for h in adapter.handles) or "none"
     raise TypeError(f"expected a task id (str) or a {adapter.name} creator's answer ({names}), "
                     f"not {type(handle).__qualname__}")  # fmt: skip
+
+
+@attrs.frozen
+class Context:
+    """What planning requests and classifying answers need besides the answer: the adapter, the client (its
+    generated parsers take it), the key to redact, the wall clock."""
+
+    adapter: Adapter
+    client: AnyClient
+    secrets: tuple[str, ...]
+    wall_now: Callable[[], float]
+
+    @classmethod
+    def of(cls, client: AnyClient) -> Context:
+        """The context of one generated client: its adapter (TypeError for anything else) and its key.
+
+        A base URL or key that cannot work is a ConfigurationError here, before any request.
+        """
+        adapter = adapter_for(client)
+        check_base_url(adapter.name, client.base_url)
+        if adapter.authenticates(client):
+            check_key(adapter.name, client.token)
+        return cls(adapter, client, secrets_of(client, adapter), time.time)

@@ -13,7 +13,7 @@ the functions used; the workaround can go when the generator offers a non-raisin
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeGuard, TypeVar
 
 import attrs
 import httpx
@@ -21,34 +21,11 @@ import httpx
 from ..snapshot import Progress
 from ..status import Kind
 
-if TYPE_CHECKING:  # the generated packages are imported with a provider's module, when it is first used
-    import databar_client
-    import deepomatic_client
-    import flexprice_client
-    import lobstr_client
-    import openmart_client
-
-    AnyAuthenticatedClient: TypeAlias = (
-        databar_client.AuthenticatedClient
-        | deepomatic_client.AuthenticatedClient
-        | flexprice_client.AuthenticatedClient
-        | lobstr_client.AuthenticatedClient
-        | openmart_client.AuthenticatedClient
-    )
-    # Any client of the five generated packages: what get_task, wait_for and the rest accept.
-    AnyClient: TypeAlias = (
-        AnyAuthenticatedClient
-        | databar_client.Client
-        | deepomatic_client.Client
-        | flexprice_client.Client
-        | lobstr_client.Client
-        | openmart_client.Client
-    )
+if TYPE_CHECKING:
+    from .._types import AnyAuthenticatedClient
 
 __all__ = [
     "Adapter",
-    "AnyAuthenticatedClient",
-    "AnyClient",
     "Cancel",
     "Fields",
     "Follow",
