@@ -100,7 +100,7 @@ def test_the_client_setup_is_read_through_read_only_properties(provider: str, cl
     assert client.timeout is timeout and _make(provider, cls).timeout is None
     assert client.headers == {"X-Trace": "1"} and isinstance(client.headers, MappingProxyType)
     with pytest.raises(TypeError):
-        client.headers["X-Trace"] = "2"  # a view: the client's headers change only through with_headers
+        client.headers["X-Trace"] = "2"  # type: ignore[index]  # a view: the client's headers change only through with_headers
     for name in ("base_url", "headers", "timeout"):
         prop = inspect.getattr_static(type(client), name)
         assert isinstance(prop, property) and prop.fset is None, name
