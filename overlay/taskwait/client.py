@@ -58,7 +58,7 @@ def connect(provider: str, api_key: str | None = None, *, base_url: str | None =
     """The provider's generated AuthenticatedClient with its auth header, base URL and a finite timeout.
 
     Args:
-        provider: "databar", "deepomatic", "flexprice", "lobstr" or "openmart"; the result is typed per provider
+        provider: a name in `taskwait.PROVIDERS` ("databar", "lobstr", ...); the result is typed per provider
             (connect("databar") is a databar_client.AuthenticatedClient).
         api_key: the key (default: the environment variable <PROVIDER>_API_KEY); sent in the provider's auth
             header through an httpx.Auth flow, so no repr shows it.

@@ -143,7 +143,7 @@ def begin(provider: Provider, task_id: str, *, kind: Kind = "task", timeout: flo
     """The state of a wait that has not polled yet, due at once. Makes no request.
 
     Args:
-        provider: "databar", "deepomatic", "flexprice", "lobstr" or "openmart" (as `connect` takes it).
+        provider: a name in `taskwait.PROVIDERS` ("databar", "lobstr", ...), as `connect` takes it.
         task_id: the id of the unit to wait on (a str; for a creator's answer, pass the id it carries).
         kind: what `task_id` names: "task" (default), "batch" (Openmart), "run", "upload" (Lobstr) or "export"
             (Databar).

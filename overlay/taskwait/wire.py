@@ -25,7 +25,7 @@ from .engine import Attempt, Fatal, Observed, Transient
 from .errors import AuthenticationError, ProviderError, TaskNotFound, excerpt, redact
 from .providers import Context, Read, Unit, plain
 from .snapshot import TaskSnapshot
-from .status import Status, normalize_status
+from .status import Status
 
 __all__ = [
     "LIST_CHUNK",
@@ -129,7 +129,7 @@ def _observe(ctx: Context, unit: Unit[Any, Any], task_id: str, model: object, ex
         fields = unit.fields(model, extra)
         raw = plain(fields.raw_status)
         raw = str(raw) if isinstance(raw, str | int | float) else None  # text; an enum member as its value
-        status = normalize_status(name, raw, unit.kind)
+        status = unit.status_of(raw)
     except Exception as exc:  # a model whose fields have types the adapter cannot read
         return Transient(f"unreadable body ({type(exc).__name__})", status_code=200)
     error = None if fields.error is None else redact(fields.error, ctx.secrets)

@@ -146,3 +146,11 @@ def test_the_overlay_reads_no_private_field_of_a_generated_client() -> None:
         if isinstance(node, ast.Attribute) and node.attr in PRIVATE_FIELDS
     ]
     assert found == [], "use the client's public properties (base_url, headers, timeout) instead"
+
+
+def test_the_provider_list_is_one_list() -> None:
+    root = Path(__file__).resolve().parents[2]
+    specs = {p.parent.name for p in (root / "specs").glob("*/config.yaml")}
+    generated = {p.name.removesuffix("_client") for p in (root / "generated").glob("*_client")}
+    assert set(PROVIDERS) == specs == generated
+    assert [ADAPTERS[p].name for p in PROVIDERS] == list(PROVIDERS) == list(ADAPTERS)

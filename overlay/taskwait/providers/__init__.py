@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..status import KINDS, PROVIDERS
+from ..status import KINDS, PROVIDERS, Kind, Status
 from .base import Adapter, Fields, Handle, Read, Unit, plain
 from .config import base_url_problem, check_base_url, check_key, masked_url, secrets_of
 from .errors import ERROR_MODELS, error_models, error_provider
@@ -48,6 +48,7 @@ __all__ = [
     "error_provider",
     "handle_of",
     "masked_url",
+    "normalize_status",
     "plain",
     "secrets_of",
 ]
@@ -106,6 +107,24 @@ def adapter_for(client: object) -> Adapter:
     packages = ", ".join(f"{name}_client" for name in ADAPTERS)
     raise TypeError(f"expected a Client or AuthenticatedClient of one of the generated packages ({packages}), "
                     f"not {type(client).__qualname__}")  # fmt: skip
+
+
+def normalize_status(provider: str, raw: str | None, kind: Kind = "task") -> Status:
+    """Map a provider's raw status of a unit to a `Status`, ignoring case and surrounding whitespace.
+
+    Args:
+        provider: one of `taskwait.PROVIDERS`.
+        raw: the status as the provider wrote it, or None: Databar, Openmart, Deepomatic `status`; Lobstr
+            `status.status` (a run's `status`, an upload's `state`); Flexprice `task_status`.
+        kind: the unit the status belongs to: "task" (default), Databar "export", Openmart "batch", Lobstr
+            "run" or "upload".
+
+    Returns the `Status` the unit's table (on its `Unit` row) gives; a value it does not list (or None) is
+    `Status.UNKNOWN`. Raises ValueError for an unknown provider, or a kind the provider does not have.
+    """
+    if provider not in PROVIDERS:
+        raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}")
+    return ADAPTERS[provider].unit(kind).status_of(raw)
 
 
 def handle_of(adapter: Adapter, handle: object, kind: str = "task") -> tuple[str, str, float]:
