@@ -1,7 +1,9 @@
-"""The adapter table: everything that differs between the five providers and their units.
+"""The adapter table: everything that differs between the providers and their units.
 
-This package is the only place that touches the generated code; `wire` and `wait` read the table
-and never name a provider themselves. One module a provider; `base` holds the row types.
+This package is the only one that imports generated code at run time, and `Context.of` the only place
+that reads a generated client's setup (through its public properties); `wire` and the loop read the table
+and never name a provider themselves. One module a provider (its `Adapter` row, a `Unit` row per kind with
+its raw-status table); `base` holds the row types, `config` the key and base-URL checks.
 """
 
 from __future__ import annotations
