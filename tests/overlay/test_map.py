@@ -136,10 +136,25 @@ class _Imports(ast.NodeVisitor):
         self.found.append((node, self.how[-1]))
 
 
+def _bound(init: Path) -> set[str]:
+    """The names a package's __init__ binds at its top level (what `from package import name` can take)."""
+    names: set[str] = set()
+    for node in ast.parse(init.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {t.id for t in targets if isinstance(t, ast.Name)}
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+    return names
+
+
 def real_imports(package: Path, generated: set[str]) -> Iterator[Import]:
     """The imports between the units of `package` (named as its directory is), and into generated packages."""
     name = package.name
     known = units(package)
+    bound = _bound(package / "__init__.py")
 
     def unit_of(dotted: str) -> str | None:
         parts = dotted.split(".")
@@ -147,9 +162,10 @@ def real_imports(package: Path, generated: set[str]) -> Iterator[Import]:
             return GENERATED
         if parts[0] != name:
             return None
-        if len(parts) == 1:
-            return "__init__"
-        return parts[1] if parts[1] in known else "__init__"  # `from taskwait import wait_for`: the package
+        if len(parts) == 1 or (len(parts) == 2 and parts[1] in bound):
+            return "__init__"  # `import taskwait`, `from taskwait import wait_for`: the package
+        # a module that does not exist (an optional one, imported under `try: ... except ImportError`) is no arrow
+        return parts[1] if parts[1] in known else None
 
     for path in sorted(package.rglob("*.py")):
         parts = list(path.relative_to(package.parent).with_suffix("").parts)
@@ -244,7 +260,8 @@ def test_the_map_is_the_overlays_real_import_graph() -> None:
 FILES = {
     "__init__.py": "from .a import f as f\n",
     "a.py": "from typing import TYPE_CHECKING\nfrom . import b\nif TYPE_CHECKING:\n    from .sub import T\n",
-    "b.py": "import x_client\ndef later():\n    from pkg.a import f\n",
+    "b.py": "import x_client\ndef later():\n    from pkg.a import f\n"
+    "    try:\n        from . import gone\n    except ImportError:\n        pass\n",  # an optional module: no arrow
     "c.py": "C = 1\n",
     "sub/__init__.py": "from .inner import T as T\nfrom .. import c\n",
     "sub/inner.py": "from ..c import C\nT = int\n",
