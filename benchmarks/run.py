@@ -93,6 +93,9 @@ def measure(sizes: dict[str, Any], providers: tuple[str, ...] = ()) -> dict[str,
         started = time.perf_counter()
         try:
             return fn()
+        except Exception as exc:
+            exc.add_note(f"in the {name!r} benchmark")  # every test of the smoke run shares this run: name it
+            raise
         finally:
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
 

@@ -42,7 +42,8 @@ GENERATED = ROOT / "generated"
 LICENSE = ROOT / "LICENSE"
 OVERLAY_PYPROJECT = ROOT / "overlay" / "pyproject.toml"
 TEMPLATES = Path(__file__).resolve().parent / "generator_templates"
-PROVIDERS = ("databar", "deepomatic", "flexprice", "lobstr", "openmart")
+# A provider is a folder of specs/ with a config.yaml; taskwait.PROVIDERS names the same (tests/generated/test_seam.py).
+PROVIDERS = tuple(sorted(p.parent.name for p in SPECS.glob("*/config.yaml")))
 METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 FIX = "run `make generate` and commit specs/, generated/, overlay/pyproject.toml and uv.lock together"
 

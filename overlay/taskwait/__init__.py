@@ -22,6 +22,7 @@ from .look import cancel as cancel
 from .look import cancel_async as cancel_async
 from .look import get_task as get_task
 from .look import get_task_async as get_task_async
+from .providers import normalize_status as normalize_status
 from .resume import WaitState as WaitState
 from .resume import begin as begin
 from .resume import step as step
@@ -32,7 +33,6 @@ from .status import PROVIDERS as PROVIDERS
 from .status import Kind as Kind
 from .status import Provider as Provider
 from .status import Status as Status
-from .status import normalize_status as normalize_status
 from .wait import wait_for as wait_for
 from .wait import wait_for_async as wait_for_async
 from .wait import wait_for_many as wait_for_many

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from .checks import CANCEL_ON, DEFAULT_TIMEOUT
-from .client import base_url_problem, masked_url
 from .errors import clean
-from .providers import KINDS
+from .providers import KINDS, base_url_problem, masked_url
 from .status import PROVIDERS
 
 __all__ = ["EXIT_AUTH_OR_PROVIDER", "EXIT_CLOSED_OUTPUT", "EXIT_FAILED", "EXIT_INTERNAL", "EXIT_INTERRUPTED",

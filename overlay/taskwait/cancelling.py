@@ -20,10 +20,10 @@ from .errors import WaitTimeout
 from .loop import Loop, loop_async, loop_sync
 from .snapshot import TaskSnapshot
 from .transport import drive, drive_async
-from .wire import Context, cancel_plan
+from .wire import cancel_plan
 
 if TYPE_CHECKING:
-    from .providers import AnyClient
+    from .providers import AnyClient, Context
 
 __all__ = [
     "CANCELS_ATTR",

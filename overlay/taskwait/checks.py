@@ -33,9 +33,8 @@ CANCEL_ON = frozenset({"timeout", "interrupt"})
 
 def look_budget(client: AnyClient) -> float | None:
     """How long the one request of a `timeout=0` wait may take: the client's request timeout (None: unbounded),
-    as for get_task. Read from the generated client's field (attrs alias `timeout`) so that no httpx client is
-    built for it."""
-    timeout = client._timeout
+    as for get_task. Read from the generated client's `timeout` property so that no httpx client is built for it."""
+    timeout = client.timeout
     return None if timeout is None else request_budget(timeout)
 
 

@@ -38,10 +38,10 @@ from ._cli_args import (
 )
 from .cancelling import CANCELS_ATTR
 from .checks import require_cancel
-from .client import check_key, connect
+from .client import connect
 from .errors import UNSAFE, ConfigurationError, TaskwaitError, WaitTimeout, clean, hex_escape
 from .look import cancel, get_task
-from .providers import ADAPTERS
+from .providers import ADAPTERS, check_key
 from .snapshot import TaskSnapshot
 from .status import Status
 from .wait import DEFAULT_TIMEOUT, check_task_id, wait_for_many

@@ -15,11 +15,11 @@ from . import observe
 from .checks import require_cancel, resolve
 from .engine import Attempt, Fatal, Observed
 from .errors import ProviderError
-from .providers import Adapter
+from .providers import Adapter, Context
 from .snapshot import TaskSnapshot
 from .status import Kind
 from .transport import drive, drive_async, request_budget
-from .wire import Context, cancel_plan, get_plan
+from .wire import cancel_plan, get_plan
 
 if TYPE_CHECKING:
     from .providers import AnyClient, AnyHandle

@@ -22,9 +22,10 @@ from .checks import check_cancel_on, look_budget, policy_for, resolve
 from .engine import Attempt, Observed, Outcome, PollState, Raise, Transient, Waits
 from .errors import AuthenticationError, TaskwaitError, WaitTimeout
 from .progress import time_left
+from .providers import Context
 from .snapshot import TaskSnapshot
 from .transport import Probe, drive, drive_async
-from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
+from .wire import LIST_CHUNK, Plan, get_plan, list_plan
 
 if TYPE_CHECKING:
     from .providers import AnyClient
@@ -78,7 +79,7 @@ class Loop:
         tel = observe.telemetry()  # once per wait: None unless an OpenTelemetry SDK is configured
         self.trace = None if tel is None else tel.wait(
             "taskwait.wait_for_many" if many else "taskwait.wait_for", self.adapter.name, self.kind,
-            list(self.waits.states), self.started, secrets=self.ctx.secrets, base_url=client._base_url)  # fmt: skip
+            list(self.waits.states), self.started, secrets=self.ctx.secrets, base_url=client.base_url)  # fmt: skip
 
     def workers(self, concurrency: int) -> int:
         """How many workers to start: never more than there are ids, so a huge `concurrency` costs nothing."""

@@ -19,8 +19,8 @@ from .engine import Attempt, Decision, Fatal, Observed, Sleep, Transient
 
 if TYPE_CHECKING:
     from .otel import Telemetry, WaitTrace
+    from .providers import Context
     from .transport import Probe
-    from .wire import Context
 
 __all__ = ["fields", "note", "single", "telemetry", "using"]
 
@@ -45,7 +45,7 @@ def single(name: str, ctx: Context, kind: str, task_id: str, started: float) -> 
     if tel is None:
         return None, None
     trace = tel.wait(name, ctx.adapter.name, kind, [task_id], started, secrets=ctx.secrets,
-                     base_url=ctx.client._base_url, counted=False)  # fmt: skip
+                     base_url=ctx.client.base_url, counted=False)  # fmt: skip
     return trace, trace.probe([task_id])
 
 

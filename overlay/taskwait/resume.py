@@ -24,11 +24,11 @@ from .cancelling import CANCEL_TIMEOUT, cancel_phase, cancel_phase_async, mark, 
 from .checks import DEFAULT_TIMEOUT, check_cancel_on, check_task_id, look_budget, policy_for
 from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, check_seconds, decide
 from .errors import TaskwaitError, WaitTimeout, clean
-from .providers import ADAPTERS
+from .providers import ADAPTERS, Context
 from .snapshot import TaskSnapshot
 from .status import PROVIDERS, Kind, Provider
 from .transport import Probe, drive, drive_async
-from .wire import Context, get_plan
+from .wire import get_plan
 
 if TYPE_CHECKING:
     from .otel import WaitTrace
@@ -149,7 +149,7 @@ def begin(provider: Provider, task_id: str, *, kind: Kind = "task", timeout: flo
     """The state of a wait that has not polled yet, due at once. Makes no request.
 
     Args:
-        provider: "databar", "deepomatic", "flexprice", "lobstr" or "openmart" (as `connect` takes it).
+        provider: a name in `taskwait.PROVIDERS` ("databar", "lobstr", ...), as `connect` takes it.
         task_id: the id of the unit to wait on (a str; for a creator's answer, pass the id it carries).
         kind: what `task_id` names: "task" (default), "batch" (Openmart), "run", "upload" (Lobstr) or "export"
             (Databar).

@@ -9,7 +9,7 @@ import attrs
 from .status import Status
 
 if TYPE_CHECKING:
-    from .providers import RawModel
+    from ._types import RawModel
 
 __all__ = ["Progress", "TaskSnapshot"]
 

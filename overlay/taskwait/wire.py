@@ -4,7 +4,9 @@ A plan is a generator that yields the keyword arguments of the next request (bui
 generated request builder, see `providers.base`) and is sent back the `Reply` it got (an
 `httpx.Response` or an `httpx.HTTPError`); its return value maps each id to an `Attempt`.
 `transport.drive` and `transport.drive_async` run a plan, so the sync and async paths share every
-decision. Classification is pure: the answer and the clock (`Context.wall_now`) in, an attempt out.
+decision. Classification is pure: the answer and the clock (`Context.wall_now`) in, an attempt out. The
+`providers.Context` a plan is given carries the adapter, the client and its key: this module never reads a
+client's setup.
 """
 
 from __future__ import annotations
@@ -13,35 +15,27 @@ import email.utils
 import json
 import logging
 import math
-import time
 from collections.abc import Callable, Generator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
-import attrs
 import httpx
 
-from .client import check_base_url, check_key
 from .engine import Attempt, Fatal, Observed, Transient
 from .errors import AuthenticationError, ProviderError, TaskNotFound, excerpt, redact
-from .providers import Adapter, Read, Unit, adapter_for, plain
+from .providers import Context, Read, Unit, plain
 from .snapshot import TaskSnapshot
-from .status import Status, normalize_status
-
-if TYPE_CHECKING:
-    from .providers import AnyClient
+from .status import Status
 
 __all__ = [
     "LIST_CHUNK",
     "LIST_ID_BYTES",
-    "Context",
     "Plan",
     "Reply",
     "cancel_plan",
     "get_plan",
     "list_plan",
     "parse_retry_after",
-    "secrets_of",
 ]
 
 log = logging.getLogger("taskwait")
@@ -50,16 +44,6 @@ Plan = Generator[dict[str, Any], Reply, dict[str, Attempt]]
 LIST_CHUNK = 100  # ids per multi-task request: keeps the URL short and a page whole
 LIST_ID_BYTES = 6144  # percent-encoded ids per multi-task request, under the 8 KiB request line servers take
 _ATTEMPTS = (Observed, Transient, Fatal)
-
-
-def secrets_of(client: AnyClient, adapter: Adapter) -> tuple[str, ...]:
-    """The API key as it may show up in an answer: the token and the auth header's value."""
-    found = {client.token if adapter.authenticates(client) else ""}
-    # A plain Client may carry the key as a header: the generated client's field (attrs alias `headers`).
-    for name, value in client._headers.items():
-        if name.lower() == adapter.auth_header.lower():
-            found |= {value, value.split(" ", 1)[-1]}
-    return tuple(s for s in found if s)
 
 
 def parse_retry_after(value: str | None, wall_now: float) -> float | None:
@@ -77,28 +61,6 @@ def parse_retry_after(value: str | None, wall_now: float) -> float | None:
             return None
         seconds = when.timestamp() - wall_now
     return max(0.0, seconds) if math.isfinite(seconds) else None
-
-
-@attrs.frozen
-class Context:
-    """What classifying an answer needs besides the answer."""
-
-    adapter: Adapter
-    client: AnyClient
-    secrets: tuple[str, ...]
-    wall_now: Callable[[], float]
-
-    @classmethod
-    def of(cls, client: AnyClient) -> Context:
-        """The context of one generated client: its adapter (TypeError for anything else) and its key.
-
-        A base URL or key that cannot work is a ConfigurationError here, before any request.
-        """
-        adapter = adapter_for(client)
-        check_base_url(adapter.name, client._base_url)  # the generated client's field (attrs alias base_url)
-        if adapter.authenticates(client):
-            check_key(adapter.name, client.token)
-        return cls(adapter, client, secrets_of(client, adapter), time.time)
 
 
 def _message(body: bytes, secrets: Sequence[str]) -> str:
@@ -167,7 +129,7 @@ def _observe(ctx: Context, unit: Unit[Any, Any], task_id: str, model: object, ex
         fields = unit.fields(model, extra)
         raw = plain(fields.raw_status)
         raw = str(raw) if isinstance(raw, str | int | float) else None  # text; an enum member as its value
-        status = normalize_status(name, raw, unit.kind)
+        status = unit.status_of(raw)
     except Exception as exc:  # a model whose fields have types the adapter cannot read
         return Transient(f"unreadable body ({type(exc).__name__})", status_code=200)
     error = None if fields.error is None else redact(fields.error, ctx.secrets)

@@ -149,3 +149,13 @@ def test_compare_judges_ratios_everywhere_and_absolute_figures_on_the_same_machi
     assert [line.split(":")[0] for line in bad] == ["/imports/base/ratio"]
     bad, judged, unjudged = compare.compare(first, results("Xeon", 0.5, 1.3))
     assert [line.split(":")[0] for line in bad] == ["/imports/base/import_s"] and unjudged == [] and judged == 5
+
+
+def test_a_benchmark_that_fails_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(n: int) -> None:
+        raise ValueError("broken on purpose")
+
+    monkeypatch.setattr(schedule, "run", broken)
+    with pytest.raises(ValueError, match="broken on purpose") as caught:
+        run.measure(run.TINY, ("openmart",))
+    assert "in the 'schedule' benchmark" in caught.value.__notes__

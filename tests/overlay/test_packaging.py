@@ -51,7 +51,7 @@ def loaded():
 before = loaded()
 client = taskwait.connect("lobstr", "k" * 40, base_url="http://127.0.0.1:9")
 taskwait.begin("lobstr", "T1")
-from taskwait.wire import Context
+from taskwait.providers import Context
 Context.of(client)
 print(json.dumps([before, loaded()]))
 """

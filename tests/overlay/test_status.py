@@ -62,3 +62,15 @@ def test_progress_fraction(done: int | None, total: int | None, fraction: float 
 def test_progress_is_frozen() -> None:
     with pytest.raises(AttributeError):
         Progress(1, 2).done = 3  # type: ignore[misc]
+
+
+def test_each_units_table_sits_on_its_row_and_normalize_status_reads_it() -> None:
+    from taskwait.providers import ADAPTERS
+
+    for provider in PROVIDERS:
+        for kind, unit in ADAPTERS[provider].units.items():
+            assert Status.SUCCEEDED in unit.statuses.values(), (provider, kind)
+            for raw, status in unit.statuses.items():
+                assert normalize_status(provider, raw.upper(), kind) is status is unit.status_of(f" {raw} ")
+    with pytest.raises(ValueError, match="openmart has no 'run' unit"):
+        normalize_status("openmart", "running", "run")

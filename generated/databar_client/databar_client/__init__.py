@@ -2,7 +2,7 @@
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "0.1.2.post2"
+__version__ = "0.1.2.post3"
 
 __all__ = (
     "AuthenticatedClient",

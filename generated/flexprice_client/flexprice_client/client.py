@@ -1,4 +1,6 @@
 import ssl
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Self
 
 import httpx
@@ -60,6 +62,21 @@ class Client:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+
+    @property
+    def base_url(self) -> str:
+        """The base URL every request is made relative to (read-only)"""
+        return self._base_url
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        """The headers sent with every request (a read-only view; `with_headers` makes a client with more)"""
+        return MappingProxyType(self._headers)
+
+    @property
+    def timeout(self) -> httpx.Timeout | None:
+        """The request timeout the httpx clients are built with (None: httpx's default; read-only)"""
+        return self._timeout
 
     def with_headers(self, headers: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional headers"""
@@ -194,6 +211,21 @@ class AuthenticatedClient:
     token: str = field(repr=False)
     prefix: str = "Bearer"
     auth_header_name: str = "Authorization"
+
+    @property
+    def base_url(self) -> str:
+        """The base URL every request is made relative to (read-only)"""
+        return self._base_url
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        """The headers sent with every request (a read-only view; `with_headers` makes a client with more)"""
+        return MappingProxyType(self._headers)
+
+    @property
+    def timeout(self) -> httpx.Timeout | None:
+        """The request timeout the httpx clients are built with (None: httpx's default; read-only)"""
+        return self._timeout
 
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""

@@ -2,7 +2,7 @@
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "1.post1"
+__version__ = "1.post2"
 
 __all__ = (
     "AuthenticatedClient",

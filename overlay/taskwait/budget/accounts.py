@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..providers import adapter_for
-from ..wire import secrets_of
+from ..providers import adapter_for, secrets_of
 
 if TYPE_CHECKING:
     from ..providers import AnyClient
@@ -39,4 +38,4 @@ def account_of(provider: str, base_url: str, keys: Iterable[str]) -> Account:
 def account_for(client: AnyClient) -> Account:
     """The account of a generated client."""
     adapter = adapter_for(client)
-    return account_of(adapter.name, str(client._base_url), secrets_of(client, adapter))
+    return account_of(adapter.name, client.base_url, secrets_of(client, adapter))

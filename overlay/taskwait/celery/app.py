@@ -253,7 +253,7 @@ def submit(app: Any, provider: Provider, task_id: str, *, kind: Kind = "task",
 
     Args:
         app: the Celery app `install` was called on (or `taskwait.celery.worker.app`, the ready-made one).
-        provider: "databar", "deepomatic", "flexprice", "lobstr" or "openmart".
+        provider: a name in `taskwait.PROVIDERS` ("databar", "lobstr", ...).
         task_id: the id of the unit to wait on.
         kind: what `task_id` names: "task" (default), "batch" (Openmart), "run", "upload" (Lobstr) or "export"
             (Databar).

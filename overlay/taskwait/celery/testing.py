@@ -18,8 +18,9 @@ from typing import Any
 
 import redis
 
+from ..status import PROVIDERS
+
 __all__ = ["MISSING_REDIS", "Worker", "redis_server", "worker_env"]
-PROVIDERS = ("databar", "deepomatic", "flexprice", "lobstr", "openmart")
 
 MISSING_REDIS = (
     "redis-server is not installed: `make test` installs it (Debian package redis-server, as root), "

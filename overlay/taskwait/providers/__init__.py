@@ -1,47 +1,31 @@
-"""The adapter table: everything that differs between the five providers and their units.
+"""The adapter table: everything that differs between the providers and their units.
 
-This package is the only place that touches the generated code; `wire` and `wait` read the table
-and never name a provider themselves. One module a provider; `base` holds the row types.
+This package is the only one that imports generated code at run time, and `Context.of` the only place
+that reads a generated client's setup (through its public properties); `wire` and the loop read the table
+and never name a provider themselves. One module a provider (its `Adapter` row, a `Unit` row per kind with
+its raw-status table); `base` holds the row types, `config` the key and base-URL checks.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+import time
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
-from ..status import KINDS, PROVIDERS
+import attrs
+
+from ..status import KINDS, PROVIDERS, Kind, Status
 from .base import Adapter, Fields, Handle, Read, Unit, plain
+from .config import base_url_problem, check_base_url, check_key, masked_url, secrets_of
 from .errors import ERROR_MODELS, error_models, error_provider
 
-if TYPE_CHECKING:
-    from databar_client.models import RunResponse as DatabarRun
-    from databar_client.models import Task as DatabarTask
-    from deepomatic_client.models import InferenceResponse as DeepomaticInference
-    from deepomatic_client.models import Task as DeepomaticTask
-    from flexprice_client.models import TaskResponse as FlexpriceTask
-    from flexprice_client.models import TriggerForceRunResponse as FlexpriceForceRun
-    from lobstr_client.models import Run as LobstrRun
-    from lobstr_client.models import Task as LobstrTask
-    from lobstr_client.models import TaskUpload as LobstrUploadStarted
-    from lobstr_client.models import UploadStatus as LobstrUpload
-    from openmart_client.models import BatchStatus as OpenmartBatch
-    from openmart_client.models import SubmittedBatch as OpenmartSubmitted
-    from openmart_client.models import Task as OpenmartTask
-
-    from .base import AnyAuthenticatedClient, AnyClient
-    from .errors import ErrorAnswer as ErrorAnswer
-
-    # The generated model a snapshot was read from.
-    RawModel: TypeAlias = (
-        DatabarTask | DeepomaticTask | FlexpriceTask | LobstrTask | LobstrRun | LobstrUpload | OpenmartTask
-        | OpenmartBatch
-    )  # fmt: skip
-    # What a wait takes: a unit's id, or the parsed answer of a generated creator operation.
-    AnyHandle: TypeAlias = (
-        str | DatabarRun | DeepomaticInference | FlexpriceForceRun | OpenmartSubmitted | LobstrRun
-        | LobstrUploadStarted
-    )  # fmt: skip
+if TYPE_CHECKING:  # the unions of generated types, for annotations (built at run time by __getattr__ below)
+    from .._types import AnyAuthenticatedClient as AnyAuthenticatedClient
+    from .._types import AnyClient as AnyClient
+    from .._types import AnyHandle as AnyHandle
+    from .._types import ErrorAnswer as ErrorAnswer
+    from .._types import RawModel as RawModel
 
 __all__ = [
     "ADAPTERS",
@@ -51,6 +35,7 @@ __all__ = [
     "AnyAuthenticatedClient",
     "AnyClient",
     "AnyHandle",
+    "Context",
     "ErrorAnswer",
     "Fields",
     "Handle",
@@ -58,10 +43,16 @@ __all__ = [
     "Read",
     "Unit",
     "adapter_for",
+    "base_url_problem",
+    "check_base_url",
+    "check_key",
     "error_models",
     "error_provider",
     "handle_of",
+    "masked_url",
+    "normalize_status",
     "plain",
+    "secrets_of",
 ]
 
 
@@ -120,6 +111,24 @@ def adapter_for(client: object) -> Adapter:
                     f"not {type(client).__qualname__}")  # fmt: skip
 
 
+def normalize_status(provider: str, raw: str | None, kind: Kind = "task") -> Status:
+    """Map a provider's raw status of a unit to a `Status`, ignoring case and surrounding whitespace.
+
+    Args:
+        provider: one of `taskwait.PROVIDERS`.
+        raw: the status as the provider wrote it, or None: Databar, Openmart, Deepomatic `status`; Lobstr
+            `status.status` (a run's `status`, an upload's `state`); Flexprice `task_status`.
+        kind: the unit the status belongs to: "task" (default), Databar "export", Openmart "batch", Lobstr
+            "run" or "upload".
+
+    Returns the `Status` the unit's table (on its `Unit` row) gives; a value it does not list (or None) is
+    `Status.UNKNOWN`. Raises ValueError for an unknown provider, or a kind the provider does not have.
+    """
+    if provider not in PROVIDERS:
+        raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}")
+    return ADAPTERS[provider].unit(kind).status_of(raw)
+
+
 def handle_of(adapter: Adapter, handle: object, kind: str = "task") -> tuple[str, str, float]:
     """(kind, id, not-found grace) of what a wait was given: an id of `kind`, or a creator's parsed answer
     (its kind and id read from it; an explicit other `kind` that disagrees is a ValueError)."""
@@ -137,3 +146,26 @@ def handle_of(adapter: Adapter, handle: object, kind: str = "task") -> tuple[str
     names = ", ".join(h.model.__name__ for h in adapter.handles) or "none"
     raise TypeError(f"expected a task id (str) or a {adapter.name} creator's answer ({names}), "
                     f"not {type(handle).__qualname__}")  # fmt: skip
+
+
+@attrs.frozen
+class Context:
+    """What planning requests and classifying answers need besides the answer: the adapter, the client (its
+    generated parsers take it), the key to redact, the wall clock."""
+
+    adapter: Adapter
+    client: AnyClient
+    secrets: tuple[str, ...]
+    wall_now: Callable[[], float]
+
+    @classmethod
+    def of(cls, client: AnyClient) -> Context:
+        """The context of one generated client: its adapter (TypeError for anything else) and its key.
+
+        A base URL or key that cannot work is a ConfigurationError here, before any request.
+        """
+        adapter = adapter_for(client)
+        check_base_url(adapter.name, client.base_url)
+        if adapter.authenticates(client):
+            check_key(adapter.name, client.token)
+        return cls(adapter, client, secrets_of(client, adapter), time.time)

@@ -2,7 +2,7 @@
 
 A unit (a task, an Openmart batch, a Lobstr run or upload) is one `Unit` row: the generated read
 that fetches it, an optional second read (Lobstr run stats, an Openmart batch's task ids), how
-its answer becomes a snapshot's fields. `wire` runs every row the same way.
+its answer becomes a snapshot's fields and its raw-status table. `wire` runs every row the same way.
 
 The rows call two private functions of each generated operation module, `_get_kwargs` (the
 request) and `_parse_response` (the parser): the public `sync_detailed` parses inside the call, so
@@ -13,42 +13,19 @@ the functions used; the workaround can go when the generator offers a non-raisin
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeGuard, TypeVar
 
 import attrs
 import httpx
 
 from ..snapshot import Progress
-from ..status import Kind
+from ..status import Kind, Status
 
-if TYPE_CHECKING:  # the generated packages are imported with a provider's module, when it is first used
-    import databar_client
-    import deepomatic_client
-    import flexprice_client
-    import lobstr_client
-    import openmart_client
-
-    AnyAuthenticatedClient: TypeAlias = (
-        databar_client.AuthenticatedClient
-        | deepomatic_client.AuthenticatedClient
-        | flexprice_client.AuthenticatedClient
-        | lobstr_client.AuthenticatedClient
-        | openmart_client.AuthenticatedClient
-    )
-    # Any client of the five generated packages: what get_task, wait_for and the rest accept.
-    AnyClient: TypeAlias = (
-        AnyAuthenticatedClient
-        | databar_client.Client
-        | deepomatic_client.Client
-        | flexprice_client.Client
-        | lobstr_client.Client
-        | openmart_client.Client
-    )
+if TYPE_CHECKING:
+    from .._types import AnyAuthenticatedClient
 
 __all__ = [
     "Adapter",
-    "AnyAuthenticatedClient",
-    "AnyClient",
     "Cancel",
     "Fields",
     "Follow",
@@ -147,7 +124,7 @@ class Fields:
 
 @attrs.frozen
 class Unit(Generic[M, F]):
-    """One unit a provider tracks: how to read it and what its answer means."""
+    """One unit a provider tracks: how to read it, what its answer means, what its raw statuses mean."""
 
     kind: Kind
     read: Read[M]
@@ -155,6 +132,11 @@ class Unit(Generic[M, F]):
     id_of: Callable[[M], object]  # the id the answer says it is about (None: says nothing)
     follow: Follow[M, F] | None = None
     cancel: Cancel[M] | None = None  # how to stop its work, where the provider can
+    statuses: Mapping[str, Status] = attrs.field(kw_only=True)  # lower-cased raw status -> Status (status_table)
+
+    def status_of(self, raw: str | None) -> Status:
+        """The `Status` of a raw status, ignoring case and surrounding whitespace; UNKNOWN if the table lacks it."""
+        return Status.UNKNOWN if raw is None else self.statuses.get(raw.strip().lower(), Status.UNKNOWN)
 
 
 @attrs.frozen

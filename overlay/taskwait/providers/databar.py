@@ -8,6 +8,7 @@ from databar_client.api.tasks import cancel_task, get_task
 from databar_client.models import ExportStatus, RunResponse, Task, TaskProgress
 
 from ..snapshot import Progress
+from ..status import status_table
 from .base import Adapter, Cancel, Fields, Handle, Read, Unit, as_int, as_text, plain
 
 __all__ = ["ADAPTER"]
@@ -40,10 +41,16 @@ TASK: Unit[Task, None] = Unit(
     "task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task, lambda t: t.task_id,
     # 409: the task is already terminal (databar==2.8.0 databar/client.py cancel_task)
     cancel=Cancel(Read(cancel_task._get_kwargs, cancel_task._parse_response, Task), finished=frozenset({409})),
+    statuses=status_table(PENDING="queued created", RUNNING="processing no_data",
+                          SUCCEEDED="completed partially_completed success", FAILED="failed error gone",
+                          CANCELLED="cancelled"),  # `status`
 )  # fmt: skip
 EXPORT: Unit[ExportStatus, None] = Unit(
     "export", Read(get_table_export._get_kwargs, get_table_export._parse_response, ExportStatus), _export,
     lambda e: None,  # the answer does not name its table
+    # `status`; done once it has a file (read as "file=ready"): a status saying done without one waits
+    statuses=status_table(PENDING="queued pending", RUNNING="processing running completed done success",
+                          SUCCEEDED="file=ready", FAILED="failed error"),
 )  # fmt: skip
 RUN: Handle[RunResponse] = Handle(RunResponse, "task", lambda r: r.task_id)
 

@@ -1,28 +1,13 @@
 """The error models of each generated package: what its operations parse a provider's error answers into.
 
 Named, not imported: an answer's own package is loaded already when one is checked, and `import taskwait`
-loads no generated code. `ErrorAnswer` (their union) is for annotations: `taskwait.unwrap` takes it out of
-a creator's answer type.
+loads no generated code. Their union for annotations, `ErrorAnswer`, is in `_types`: `taskwait.unwrap` takes it
+out of a creator's answer type.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, TypeAlias
-
-if TYPE_CHECKING:
-    from databar_client.models import HTTPError as DatabarError
-    from databar_client.models import HTTPValidationError as DatabarInvalid
-    from deepomatic_client.models import ErrorDetail as DeepomaticError
-    from flexprice_client.models import AuthError as FlexpriceAuthError
-    from flexprice_client.models import ErrorResponse as FlexpriceError
-    from lobstr_client.models import ErrorResponse as LobstrError
-    from openmart_client.models import ErrorDetail as OpenmartError
-
-    ErrorAnswer: TypeAlias = (
-        DatabarError | DatabarInvalid | DeepomaticError | FlexpriceAuthError | FlexpriceError | LobstrError
-        | OpenmartError
-    )  # fmt: skip
 
 __all__ = ["ERROR_MODELS", "error_models", "error_provider"]
 

@@ -7,6 +7,7 @@ from flexprice_client.api.tasks import get_task
 from flexprice_client.models import TaskResponse, TriggerForceRunResponse
 
 from ..snapshot import Progress
+from ..status import status_table
 from .base import Adapter, Fields, Handle, Read, Unit, as_int, as_text
 
 __all__ = ["ADAPTER", "FORCE_RUN_GRACE"]
@@ -22,8 +23,10 @@ def _task(t: TaskResponse, _: None) -> Fields:
 
 
 TASK: Unit[TaskResponse, None] = Unit(
-    "task", Read(get_task._get_kwargs, get_task._parse_response, TaskResponse), _task, lambda t: t.id
-)
+    "task", Read(get_task._get_kwargs, get_task._parse_response, TaskResponse), _task, lambda t: t.id,
+    # `task_status`, never the record's lifecycle `status`
+    statuses=status_table(PENDING="PENDING", RUNNING="PROCESSING", SUCCEEDED="COMPLETED", FAILED="FAILED"),
+)  # fmt: skip
 FORCE_RUN: Handle[TriggerForceRunResponse] = Handle(
     TriggerForceRunResponse, "task", lambda r: r.workflow_id, not_found_grace=FORCE_RUN_GRACE
 )

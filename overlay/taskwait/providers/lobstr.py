@@ -8,6 +8,7 @@ from lobstr_client.api.tasks import get_task, get_upload_status
 from lobstr_client.models import Run, RunStats, Task, TaskUpload, UploadStatus
 
 from ..snapshot import Progress
+from ..status import status_table
 from .base import Adapter, Cancel, Fields, Follow, Handle, Read, Unit, as_int, as_text, plain
 
 __all__ = ["ADAPTER"]
@@ -39,17 +40,23 @@ def _upload(u: UploadStatus, _: None) -> Fields:
     return Fields(u.state, data=meta, progress=progress)
 
 
-TASK: Unit[Task, None] = Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task,
-                              lambda t: t.hash_value)  # fmt: skip
+TASK: Unit[Task, None] = Unit(
+    "task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task, lambda t: t.hash_value,
+    statuses=status_table(PENDING="pending", RUNNING="running", SUCCEEDED="completed done", FAILED="failed error",
+                          CANCELLED="aborted"),  # `status.status`
+)  # fmt: skip
 RUN: Unit[Run, RunStats] = Unit(
     "run", Read(get_run._get_kwargs, get_run._parse_response, Run), _run, lambda r: r.id,
     follow=Follow(Read(get_run_stats._get_kwargs, get_run_stats._parse_response, RunStats)),
     # 404: "Run not found or already completed" (lobstrio/docs docs/abort-run.mdx): the run is read instead
     cancel=Cancel(Read(abort_run._get_kwargs, abort_run._parse_response, Run), finished=frozenset({404})),
+    statuses=status_table(PENDING="pending", RUNNING="running uploading paused", SUCCEEDED="done", FAILED="error",
+                          CANCELLED="aborted"),  # `status`
 )  # fmt: skip
 UPLOAD: Unit[UploadStatus, None] = Unit(
     "upload", Read(get_upload_status._get_kwargs, get_upload_status._parse_response, UploadStatus,
                    ok=frozenset({200, 202})), _upload, lambda u: u.id,
+    statuses=status_table(PENDING="PENDING", RUNNING="PROGRESS", SUCCEEDED="SUCCESS", FAILED="FAILURE"),  # `state`
 )  # fmt: skip
 STARTED_RUN: Handle[Run] = Handle(Run, "run", lambda r: r.id)
 STARTED_UPLOAD: Handle[TaskUpload] = Handle(TaskUpload, "upload", lambda u: u.id)

@@ -8,6 +8,7 @@ from openmart_client.api.tasks import get_task
 from openmart_client.models import BatchStatus, SubmittedBatch, Task
 
 from ..snapshot import Progress
+from ..status import status_table
 from .base import Adapter, Fields, Follow, Handle, Read, Unit, as_text, plain
 
 __all__ = ["ADAPTER"]
@@ -24,13 +25,16 @@ def _batch(b: BatchStatus, task_ids: list[str] | None) -> Fields:
     return Fields(f"batch_ready={str(b.batch_ready).lower()}", data=task_ids, progress=progress)
 
 
-TASK: Unit[Task, None] = Unit("task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task,
-                              lambda t: t.task_id)  # fmt: skip
+TASK: Unit[Task, None] = Unit(
+    "task", Read(get_task._get_kwargs, get_task._parse_response, Task), _task, lambda t: t.task_id,
+    statuses=status_table(RUNNING="PROCESSING", SUCCEEDED="COMPLETED", FAILED="ERRORED", CANCELLED="CANCELLED"),
+)  # fmt: skip
 BATCH: Unit[BatchStatus, list[str]] = Unit(
     "batch", Read(get_batch_status._get_kwargs, get_batch_status._parse_response, BatchStatus), _batch,
     lambda b: None,  # a batch's status does not name it
     follow=Follow(Read(get_batch_task_ids._get_kwargs, get_batch_task_ids._parse_response, list),
                   wanted=lambda b: b.batch_ready),
+    statuses=status_table(RUNNING="batch_ready=false", SUCCEEDED="batch_ready=true"),  # read as batch_ready=…
 )  # fmt: skip
 SUBMITTED: Handle[SubmittedBatch] = Handle(SubmittedBatch, "batch", lambda b: b.batch_id)
 
