@@ -15,7 +15,8 @@ import redis
 from celery import Celery  # type: ignore[import-untyped]
 
 from benchmarks.common import percentile, spread
-from taskwait.celery import install, result, submit, testing
+from taskwait.celery import install, submit, testing
+from taskwait.celery import state as state_of
 from taskwait.emulator import Emulator
 
 PROVIDERS = ("databar", "openmart", "deepomatic", "flexprice")
@@ -38,7 +39,7 @@ def _run(url: str, emu: Emulator, workers: int, n: int, durations: tuple[float, 
         tasks = [emu.add_task(PROVIDERS[i % 4], duration=rng.uniform(*durations)) for i in range(n)]
         started = time.monotonic()
         ids = [submit_one(app, t.provider, t.task_id) for t in tasks]
-        while not all(result(app, w).done for w in ids):
+        while not all(state_of(app, w).done for w in ids):
             time.sleep(0.1)
         elapsed = time.monotonic() - started
         lateness = [float(v) for v in db.lrange("taskwait:lateness", 0, -1)]

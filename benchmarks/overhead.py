@@ -9,9 +9,12 @@ two in-process measurements (json.loads of the body; the generated model built f
 dict), and the client's CPU time says how much of a poll is this process at all. `make bench` runs
 one short `session` per pass over all timed benchmarks and summarises the rounds of all sessions.
 
-`TRACED` is `taskwait.get_task` with tracing on, in the same rounds: an OpenTelemetry SDK tracer (spans
-batched to an exporter that drops them) and meter (an in-memory reader) put in place with
-`observe.using` for that way alone; the other ways run as every user without an SDK does (tracing off).
+Each session measures in two fresh client processes against the same emulator: the three ways above in
+one that never imports OpenTelemetry (as every user without it), and `TRACED`, `taskwait.get_task` with
+tracing on (an OpenTelemetry SDK tracer, spans batched to an exporter that drops them, and meter, an
+in-memory reader, put in place with `observe.using`), in the other, in rounds shuffled with the same call
+with tracing off (`TRACED_OFF`), so the tracing cost is a within-round ratio too and the SDK loaded for it
+cannot slow the first process's figures.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import importlib
 import json
 import random
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -40,7 +45,9 @@ PATHS = {"databar": "/v1/tasks/{}", "openmart": "/api/v1/task/{}", "lobstr": "/v
          "deepomatic": "/v0.7/tasks/{}", "flexprice": "/tasks/{}"}  # fmt: skip
 WAYS = ("bare httpx + json.loads", "generated sync_detailed", "taskwait.get_task")
 TRACED = "taskwait.get_task, tracing on"
+TRACED_OFF = "taskwait.get_task, tracing off beside it"
 TASK_ID = "269999729"
+WARM = 20  # polls per (provider, way) before the rounds: connections open, caches warm
 
 
 def _ways(bare: httpx.Client, path: str, get_task: Any, client: Any) -> dict[str, Callable[[], Any]]:
@@ -92,41 +99,56 @@ def _tracing_on() -> Telemetry:
 
 
 def session(n: int = 200, rounds: int = 4, seed: int = 5) -> dict[str, Any]:
-    """One emulator process, `rounds` shuffled rounds of `n` polls per (provider, way): the raw figures."""
-    rng = random.Random(seed)
+    """One emulator process, two client processes of `rounds` shuffled rounds of `n` polls per (provider, way)."""
     with emulator_process() as url:
         add_tasks(url, [{"provider": p, "task_id": TASK_ID, "polls": 0, "total": 1000} for p in taskwait.PROVIDERS])
-        calls: dict[tuple[str, str], Callable[[], Any]] = {}
-        for provider in taskwait.PROVIDERS:
-            adapter = ADAPTERS[provider]
-            base = f"{url}/{provider}{FORMATS[provider].real_base_path}"
-            client = taskwait.connect(provider, "emulator-key", base_url=base)
-            bare = httpx.Client(base_url=base, headers={adapter.auth_header: "emulator-key"})
-            path = PATHS[provider].format(TASK_ID)
-            for way, fn in _ways(bare, path, _get_task(provider), client).items():
-                calls[(provider, way)] = fn
-            calls[(provider, TRACED)] = calls[(provider, WAYS[2])]  # the same call, under `_tracing_on`
-        traced = _tracing_on()
-        for key, fn in calls.items():  # connections open, caches warm
-            with observe.using(traced) if key[1] == TRACED else nullcontext():
-                for _ in range(20):
-                    fn()
-        wall: dict[tuple[str, str], list[float]] = {key: [] for key in calls}
-        cpu: dict[tuple[str, str], list[float]] = {key: [] for key in calls}
         before = server_requests(url)
-        order = list(calls)
-        for _ in range(rounds):
-            rng.shuffle(order)
-            for key in order:
-                fn = calls[key]
-                with observe.using(traced) if key[1] == TRACED else nullcontext():
-                    cpu0, wall0 = time.process_time(), time.perf_counter()
-                    for _ in range(n):
-                        fn()
-                    wall[key].append((time.perf_counter() - wall0) / n * 1e6)
-                    cpu[key].append((time.process_time() - cpu0) / n * 1e6)
+        parts = [_child(url, n, rounds, seed, traced) for traced in (False, True)]
         served = server_requests(url) - before
-    return {"n": n, "wall": wall, "cpu": cpu, "served": served, "expected": rounds * n * len(calls)}
+    wall = {key: v for part in parts for key, v in part["wall"].items()}
+    cpu = {key: v for part in parts for key, v in part["cpu"].items()}
+    return {"n": n, "wall": wall, "cpu": cpu, "served": served, "expected": (rounds * n + WARM) * len(wall)}
+
+
+def _child(url: str, n: int, rounds: int, seed: int, traced: bool) -> dict[str, Any]:
+    """`measure` in a fresh interpreter; its figures keyed by (provider, way) again."""
+    args = [sys.executable, "-m", "benchmarks.overhead", url, str(n), str(rounds), str(seed), str(int(traced))]
+    out = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
+    return {part: {tuple(key.split("|")): v for key, v in out[part].items()} for part in ("wall", "cpu")}
+
+
+def measure(url: str, n: int, rounds: int, seed: int, traced: bool) -> dict[str, Any]:
+    """Here: the three ways, or (`traced`) get_task with tracing on and off: µs per poll per round."""
+    rng = random.Random(seed)
+    calls: dict[tuple[str, str], Callable[[], Any]] = {}
+    for provider in taskwait.PROVIDERS:
+        adapter = ADAPTERS[provider]
+        base = f"{url}/{provider}{FORMATS[provider].real_base_path}"
+        client = taskwait.connect(provider, "emulator-key", base_url=base)
+        bare = httpx.Client(base_url=base, headers={adapter.auth_header: "emulator-key"})
+        ways = _ways(bare, PATHS[provider].format(TASK_ID), _get_task(provider), client)
+        if traced:
+            ways = {TRACED_OFF: ways[WAYS[2]], TRACED: ways[WAYS[2]]}  # the same call, TRACED under `_tracing_on`
+        calls |= {(provider, way): fn for way, fn in ways.items()}
+    on = _tracing_on() if traced else None
+    for key, fn in calls.items():  # connections open, caches warm
+        with observe.using(on) if key[1] == TRACED else nullcontext():
+            for _ in range(WARM):
+                fn()
+    wall: dict[tuple[str, str], list[float]] = {key: [] for key in calls}
+    cpu: dict[tuple[str, str], list[float]] = {key: [] for key in calls}
+    order = list(calls)
+    for _ in range(rounds):
+        rng.shuffle(order)
+        for key in order:
+            fn = calls[key]
+            with observe.using(on) if key[1] == TRACED else nullcontext():
+                cpu0, wall0 = time.process_time(), time.perf_counter()
+                for _ in range(n):
+                    fn()
+                wall[key].append((time.perf_counter() - wall0) / n * 1e6)
+                cpu[key].append((time.process_time() - cpu0) / n * 1e6)
+    return {"wall": wall, "cpu": cpu}
 
 
 def _get_task(provider: str) -> Any:
@@ -160,10 +182,12 @@ def summary(sessions: list[dict[str, Any]]) -> dict[str, Any]:
             "taskwait": taskwait_us,
         }
         on = wall.get((provider, TRACED))
+        beside = wall.get((provider, TRACED_OFF), [])
         tracing = None if on is None else {
             "wall_us": spread(on),
-            "ratio_vs_off": spread([traced / off for traced, off in zip(on, w[WAYS[2]], strict=True)]),
-            "cost_us": statistics.median(traced - off for traced, off in zip(on, w[WAYS[2]], strict=True)),
+            "off_us": spread(beside),
+            "ratio_vs_off": spread([traced / off for traced, off in zip(on, beside, strict=True)]),
+            "cost_us": statistics.median(traced - off for traced, off in zip(on, beside, strict=True)),
         }  # fmt: skip
         results["providers"][provider] = {
             "tracing_on": tracing,
@@ -176,3 +200,9 @@ def summary(sessions: list[dict[str, Any]]) -> dict[str, Any]:
             "model_from_dict_us": parsing["model_us"],
         }
     return results
+
+
+if __name__ == "__main__":  # `_child`: python -m benchmarks.overhead URL N ROUNDS SEED TRACED
+    url_, n_, rounds_, seed_, traced_ = sys.argv[1:]
+    got = measure(url_, int(n_), int(rounds_), int(seed_), traced_ == "1")
+    print(json.dumps({part: {"|".join(key): v for key, v in got[part].items()} for part in ("wall", "cpu")}))

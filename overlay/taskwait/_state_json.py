@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -126,17 +126,18 @@ def error_from(data: dict[str, Any], provider: str, task_id: str, snap: TaskSnap
 
 
 _NUMBER = (int, float)
-_TYPES: dict[str, tuple[tuple[type, ...], bool]] = {  # field -> (types, may be null)
-    "provider": ((str,), False), "kind": ((str,), False), "task_id": ((str,), False),
-    "started_at": (_NUMBER, False), "deadline_at": (_NUMBER, True), "next_poll_at": (_NUMBER, True),
-    "interval": (_NUMBER, False), "max_interval": (_NUMBER, False), "raise_on_failure": ((bool,), False),
-    "not_found_grace": (_NUMBER, False),
-    "polls": ((int,), False), "delay": (_NUMBER, False), "final": ((bool,), False),
-    "warned_unknown": ((bool,), False), "use_progress": ((bool,), False), "progress_origin": ((list,), True),
-    "last": ((dict,), True), "outcome": ((str,), True),
-    "error": ((dict,), True), "version": ((int,), False),
-    "cancel_on": ((list,), False), "cancelled": ((bool,), True),
-}  # fmt: skip
+_JSON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "float": _NUMBER, "int": (int,), "bool": (bool,)}
+
+
+def _json_type(annotation: str) -> tuple[tuple[type, ...], bool]:
+    """A WaitState field's annotation ("float | None", "list[str]", ...) as (JSON types, may be null)."""
+    parts = [part.strip() for part in annotation.split("|")]
+    nullable = "None" in parts
+    (main,) = [part for part in parts if part != "None"]
+    base = main.split("[", 1)[0]
+    return _JSON_TYPES.get(base) or {"list": (list,), "dict": (dict,)}[base], nullable
+
+
 # Fields added within version 1, read as their default when a state written before them lacks them.
 _ADDED: dict[str, Any] = {"cancel_on": [], "cancelled": None}
 
@@ -162,12 +163,12 @@ def _error_shape(error: Any, outcome: str | None) -> None:
         raise ValueError(f"malformed wait state: error body is {type(body).__name__}")
 
 
-def _as_begin(data: dict[str, Any]) -> None:
+def _as_begin(data: dict[str, Any], fields: dict[str, str]) -> None:
     """The checks `begin` applies (and the engine keeps true), on a stored state: ValueError naming the field."""
     try:
         check_task_id(data["task_id"])
-        for name, (types, _) in _TYPES.items():
-            if types is _NUMBER and data[name] is not None:
+        for name, annotation in fields.items():
+            if _json_type(annotation)[0] is _NUMBER and data[name] is not None:
                 check_seconds(name, data[name], positive=name in ("interval", "max_interval"))
         for value in data["progress_origin"] or ():
             check_seconds("progress_origin", value, positive=False)
@@ -184,8 +185,9 @@ def _as_begin(data: dict[str, Any]) -> None:
         raise ValueError("malformed wait state: progress_origin is not [time, fraction]")
 
 
-def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
-    """The checked fields of a WaitState's JSON text; ValueError for an unknown version or anything malformed."""
+def state_from(text: str | bytes, fields: dict[str, str]) -> dict[str, Any]:
+    """The checked fields of a WaitState's JSON text (`fields`: WaitState's names and annotations, whose types
+    the JSON values must have); ValueError for an unknown version or anything malformed."""
     try:
         data = json.loads(text)
     except (ValueError, TypeError, RecursionError) as exc:
@@ -201,7 +203,7 @@ def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
             f"malformed wait state: unknown {sorted(set(data) - names)}, missing {sorted(names - set(data))}"
         )
     for name, value in data.items():
-        types, nullable = _TYPES[name]
+        types, nullable = _json_type(fields[name])
         bad_bool = isinstance(value, bool) and bool not in types
         if (value is None and not nullable) or (value is not None and (bad_bool or not isinstance(value, types))):
             raise ValueError(f"malformed wait state: {name} is {type(value).__name__}")
@@ -209,7 +211,7 @@ def state_from(text: str | bytes, fields: Iterable[str]) -> dict[str, Any]:
         raise ValueError("malformed wait state: unknown provider or kind")
     if not all(v in ("timeout", "interrupt") for v in data["cancel_on"]):
         raise ValueError("malformed wait state: cancel_on holds other than 'timeout' and 'interrupt'")
-    _as_begin(data)
+    _as_begin(data, fields)
     if data["outcome"] is not None and data["outcome"] not in OUTCOMES:
         raise ValueError(f"malformed wait state: unknown outcome {data['outcome']!r}")
     if (data["outcome"] is None) != (data["next_poll_at"] is not None):

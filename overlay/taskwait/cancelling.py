@@ -17,7 +17,7 @@ import anyio
 
 from .engine import Attempt, Fatal, Observed
 from .errors import WaitTimeout
-from .runner import Run, run_async, run_sync
+from .loop import Loop, loop_async, loop_sync
 from .snapshot import TaskSnapshot
 from .transport import drive, drive_async
 from .wire import Context, cancel_plan
@@ -25,8 +25,16 @@ from .wire import Context, cancel_plan
 if TYPE_CHECKING:
     from .providers import AnyClient
 
-__all__ = ["CANCELS_ATTR", "CANCEL_TIMEOUT", "cancel_phase", "cancel_phase_async", "mark", "note", "run_cancelling",
-           "run_cancelling_async"]  # fmt: skip
+__all__ = [
+    "CANCELS_ATTR",
+    "CANCEL_TIMEOUT",
+    "cancel_phase",
+    "cancel_phase_async",
+    "cancelling_async",
+    "cancelling_sync",
+    "mark",
+    "note",
+]  # fmt: skip
 
 CANCEL_TIMEOUT = 5.0  # seconds for all the cancel requests of one ended wait, beyond its deadline
 CANCELS_ATTR = "taskwait_cancels"  # on an interrupt: {id: the provider's answer (TaskSnapshot) or why not (str)}
@@ -81,35 +89,35 @@ async def cancel_phase_async(client: AnyClient, ctx: Context, kind: str, ids: li
     return found
 
 
-def _mark_timeouts(run: Run, attempts: dict[str, Attempt]) -> None:
+def _mark_timeouts(loop: Loop, attempts: dict[str, Attempt]) -> None:
     for task_id, attempt in attempts.items():
-        error = run.waits.results[task_id]
+        error = loop.waits.outcomes[task_id]
         assert isinstance(error, WaitTimeout)
         mark(error, attempt)
 
 
-def run_cancelling(run: Run, concurrency: int, sleep: Callable[[float], object] | None) -> None:
-    """`runner.run_sync`, then the cancels `run.cancel_on` asks for."""
+def cancelling_sync(loop: Loop, concurrency: int, sleep: Callable[[float], object] | None) -> None:
+    """`loop.loop_sync`, then the cancels `loop.cancel_on` asks for."""
     try:
-        run_sync(run, concurrency, sleep)
+        loop_sync(loop, concurrency, sleep)
     except KeyboardInterrupt as exc:
-        if "interrupt" in run.cancel_on:
-            ids = run.unfinished()
-            note(exc, cancel_phase(run.client, run.ctx, run.kind, ids, run.clock) if ids else {})
+        if "interrupt" in loop.cancel_on:
+            ids = loop.unfinished()
+            note(exc, cancel_phase(loop.client, loop.ctx, loop.kind, ids, loop.clock) if ids else {})
         raise
-    if "timeout" in run.cancel_on and (ids := run.timed_out()):
-        _mark_timeouts(run, cancel_phase(run.client, run.ctx, run.kind, ids, run.clock))
+    if "timeout" in loop.cancel_on and (ids := loop.timed_out()):
+        _mark_timeouts(loop, cancel_phase(loop.client, loop.ctx, loop.kind, ids, loop.clock))
 
 
-async def run_cancelling_async(run: Run, concurrency: int,
+async def cancelling_async(loop: Loop, concurrency: int,
                                sleep: Callable[[float], Awaitable[object]] | None) -> None:  # fmt: skip
-    """`runner.run_async`, then the cancels `run.cancel_on` asks for (shielded from a cancellation)."""
+    """`loop.loop_async`, then the cancels `loop.cancel_on` asks for (shielded from a cancellation)."""
     try:
-        await run_async(run, concurrency, sleep)
+        await loop_async(loop, concurrency, sleep)
     except BaseException as exc:
-        if "interrupt" in run.cancel_on and isinstance(exc, (anyio.get_cancelled_exc_class(), KeyboardInterrupt)):
-            ids = run.unfinished()
-            note(exc, await cancel_phase_async(run.client, run.ctx, run.kind, ids, run.clock) if ids else {})
+        if "interrupt" in loop.cancel_on and isinstance(exc, (anyio.get_cancelled_exc_class(), KeyboardInterrupt)):
+            ids = loop.unfinished()
+            note(exc, await cancel_phase_async(loop.client, loop.ctx, loop.kind, ids, loop.clock) if ids else {})
         raise
-    if "timeout" in run.cancel_on and (ids := run.timed_out()):
-        _mark_timeouts(run, await cancel_phase_async(run.client, run.ctx, run.kind, ids, run.clock))
+    if "timeout" in loop.cancel_on and (ids := loop.timed_out()):
+        _mark_timeouts(loop, await cancel_phase_async(loop.client, loop.ctx, loop.kind, ids, loop.clock))

@@ -1,13 +1,16 @@
 """The polling decision engine: pure, no I/O, time passed in.
 
-Given what one attempt at reading a task produced and the clock, `decide` says what to do
-next: finish with a snapshot, raise an error, or sleep so long and poll again. The sync and
-async shells in `wait` both drive this one function, so they cannot drift apart.
+Given what one attempt at reading a unit produced and the clock, `decide` says what to do
+next: finish with a snapshot, raise an error, or sleep so long and poll again. `Waits` keeps
+many waits' states, their due times and how each ended (its `Outcome`). The sync and async
+shells in `loop` and `resume.step` all drive this one function, so they cannot drift apart.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -23,11 +26,13 @@ __all__ = [
     "Fatal",
     "Finish",
     "Observed",
+    "Outcome",
     "Policy",
     "PollState",
     "Raise",
     "Sleep",
     "Transient",
+    "Waits",
     "check_seconds",
     "decide",
     "start",
@@ -149,12 +154,13 @@ class PollState:
     warned_unknown: bool = False
     final: bool = False  # the poll under way is the last one before the deadline
     progress_origin: Origin | None = None  # (time, fraction) of the first answer with progress
+    kind: str = "task"  # what the id names: messages say "lobstr run 123", not "task"
 
 
-def start(policy: Policy, provider: str, task_id: str, now: float) -> PollState:
+def start(policy: Policy, provider: str, task_id: str, now: float, kind: str = "task") -> PollState:
     """The state before the first poll, which happens at once (no sleep first)."""
     deadline = None if policy.timeout is None else now + policy.timeout
-    return PollState(provider, task_id, now, deadline, policy.interval)
+    return PollState(provider, task_id, now, deadline, policy.interval, kind=kind)
 
 
 def _terminal(policy: Policy, snap: TaskSnapshot) -> Decision:
@@ -186,7 +192,7 @@ def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: fl
         if snap.status.is_terminal:  # a terminal answer wins, even past the deadline
             return _terminal(policy, snap), state
         if snap.status is Status.UNKNOWN and not state.warned_unknown:
-            warning = f"{snap.provider} task {snap.task_id}: unknown status {snap.raw_status!r}, still polling"
+            warning = f"{snap.provider} {snap.kind} {snap.task_id}: unknown status {snap.raw_status!r}, still polling"
             state = attrs.evolve(state, warned_unknown=True)
         if policy.use_progress:
             fraction = snap.progress.fraction if snap.progress is not None else None
@@ -205,9 +211,64 @@ def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: fl
             if isinstance(attempt, Transient):
                 last += f"; last attempt: {attempt.reason}"
             polls = f"{state.polls} poll{'' if state.polls == 1 else 's'}"  # requests made, not attempts
-            message = f"{state.provider} task {state.task_id} not finished after {elapsed:.1f}s, {polls} ({last})"
+            message = (
+                f"{state.provider} {state.kind} {state.task_id} not finished after {elapsed:.1f}s, {polls} ({last})"
+            )
             return Raise(WaitTimeout(message, state.provider, state.task_id, state.last)), state
         lead = min(policy.last_poll_lead, remaining / 2)
         if wait >= remaining - lead:
             wait, state = remaining - lead, attrs.evolve(state, final=True)
     return Sleep(wait, warning), state
+
+
+Outcome = TaskSnapshot | TaskwaitError  # how one wait ended: its terminal snapshot, or the error it raises
+
+
+@attrs.define
+class Waits:
+    """Many waits of one provider and kind: their states, a heap of due times, and each one's `Outcome`."""
+
+    policy: Policy
+    states: dict[str, PollState]
+    outcomes: dict[str, Outcome] = attrs.field(factory=dict)
+    _queue: list[tuple[float, int, str]] = attrs.field(factory=list)
+    _seq: int = 0
+
+    @classmethod
+    def begin(cls, policy: Policy, provider: str, kind: str, task_ids: Iterable[str], now: float) -> Waits:
+        """Every id due at once (the first poll never waits)."""
+        states = {task_id: start(policy, provider, task_id, now, kind) for task_id in dict.fromkeys(task_ids)}
+        waits = cls(policy, states)
+        for task_id in states:
+            waits._push(now, task_id)
+        return waits
+
+    def _push(self, when: float, task_id: str) -> None:
+        heapq.heappush(self._queue, (when, self._seq, task_id))
+        self._seq += 1
+
+    def take(self, now: float, limit: int = 1, window: float = 0.0) -> list[str] | float | None:
+        """Ids to poll now (at most `limit`, due within `window`), else seconds to the next, else None."""
+        if not self._queue:
+            return None
+        if self._queue[0][0] > now:
+            return self._queue[0][0] - now
+        due: list[str] = []
+        while self._queue and self._queue[0][0] <= now + window and len(due) < limit:
+            due.append(heapq.heappop(self._queue)[2])
+        return due
+
+    def clear(self) -> None:
+        """Poll nothing more: `take` answers None from now on."""
+        self._queue.clear()
+
+    def record(self, task_id: str, attempt: Attempt, now: float, u: float) -> Decision:
+        """`decide` on one attempt; queue the next poll or keep the outcome."""
+        decision, self.states[task_id] = decide(self.policy, self.states[task_id], attempt, now, u)
+        if isinstance(decision, Sleep):
+            self._push(now + decision.seconds, task_id)
+        elif isinstance(decision, Finish):
+            self.outcomes[task_id] = decision.snapshot
+        elif isinstance(decision, Raise):
+            self.outcomes[task_id] = decision.error
+        return decision

@@ -129,7 +129,7 @@ class ProviderError(_TaskError):
 
 
 class WaitNotFound(TaskwaitError, KeyError):
-    """taskwait.celery.result: no wait has this id (never submitted with this key prefix, or ended and expired).
+    """taskwait.celery.state: no wait has this id (never submitted with this key prefix, or ended and expired).
 
     A KeyError too, with the wait id as its one argument, as the plain KeyError it replaces.
     """

@@ -27,7 +27,7 @@ from .errors import WaitTimeout, redact
 from .progress import MIN_PROGRESS
 from .wire import Reply, parse_retry_after
 
-__all__ = ["HELD", "Telemetry", "WaitTrace", "active", "outcome_class"]
+__all__ = ["HELD", "Telemetry", "WaitTrace", "active", "reply_class"]
 
 # Stable HTTP client semantic conventions (v1.23+), copied rather than imported.
 HTTP_REQUEST_METHOD = "http.request.method"
@@ -40,7 +40,8 @@ ERROR_TYPE = "error.type"
 # taskwait's own.
 PROVIDER, KIND, UNIT_ID = "taskwait.provider", "taskwait.kind", "taskwait.unit_id"
 STATUS, RAW_STATUS, POLLS, TIMED_OUT = "taskwait.status", "taskwait.raw_status", "taskwait.polls", "taskwait.timed_out"
-OUTCOME, SLEEP, RETRY_AFTER, HELD_FOR = "taskwait.outcome", "taskwait.sleep", "taskwait.retry_after", "taskwait.held"
+OUTCOME, REPLY = "taskwait.outcome", "taskwait.reply"  # how a wait ended; what one request came to
+SLEEP, RETRY_AFTER, HELD_FOR = "taskwait.sleep", "taskwait.retry_after", "taskwait.held"
 SCOPE = "taskwait"
 
 
@@ -76,7 +77,7 @@ class Telemetry:
         self.tracer = None if tracer_provider is None else tracer_provider.get_tracer(SCOPE)
         self.metered = meter_provider is not None
         meter = (meter_provider or metrics.NoOpMeterProvider()).get_meter(SCOPE)
-        self.requests = meter.create_counter("taskwait.requests", "{request}", "HTTP requests by outcome class")
+        self.requests = meter.create_counter("taskwait.requests", "{request}", "HTTP requests by what they came to")
         self.polls = meter.create_histogram("taskwait.wait.polls", "{poll}", "polls per wait")
         self.duration = meter.create_histogram("taskwait.wait.duration", "s", "wait duration")
         self.delay = meter.create_histogram("taskwait.wait.detection_delay", "s", "end seen after the predicted finish")
@@ -108,7 +109,7 @@ def active() -> Telemetry | None:
     return tel
 
 
-def outcome_class(reply: Reply) -> str:
+def reply_class(reply: Reply) -> str:
     """answered, 429, 5xx, network or timeout: what one request came to, for the request counter."""
     if isinstance(reply, httpx.TimeoutException):
         return "timeout"
@@ -159,8 +160,7 @@ class WaitTrace:
 
     def sent(self, due: list[str], request: dict[str, Any], reply: Reply, started_ns: int) -> None:
         """One request of the plan for `due` came to `reply`: count it; a CLIENT span, child of the first id's."""
-        outcome = outcome_class(reply)
-        self.tel.requests.add(1, {**self.labels, OUTCOME: outcome})
+        self.tel.requests.add(1, {**self.labels, REPLY: reply_class(reply)})
         if self.tel.tracer is None:
             return
         url = _url(reply, request, self.base_url, self.secrets)

@@ -98,7 +98,7 @@ class WaitState:
         Raises ValueError while the wait is pending (not `done`).
         """
         if not self.done:
-            raise ValueError(f"the wait on {self.provider} task {clean(self.task_id)} has not ended yet")
+            raise ValueError(f"the wait on {self.provider} {self.kind} {clean(self.task_id)} has not ended yet")
         if self.error is not None:
             error = error_from(self.error, self.provider, self.task_id, self.snapshot)
             if isinstance(error, WaitTimeout):
@@ -121,19 +121,25 @@ class WaitState:
 
         Raises ValueError for an unknown version or a malformed text.
         """
-        return cls(**state_from(text, [a.name for a in attrs.fields(cls)]))
+        return cls(**state_from(text, {a.name: str(a.type) for a in attrs.fields(cls)}))
 
     def policy(self) -> Policy:
         """The engine's `Policy` for this wait (its polling numbers; the deadline is `deadline_at`)."""
-        return Policy(timeout=None, interval=self.interval, max_interval=self.max_interval,
-                      raise_on_failure=self.raise_on_failure, not_found_grace=self.not_found_grace,
-                      use_progress=self.use_progress)  # fmt: skip
+        return Policy(timeout=None, **{name: getattr(self, name) for name in _FROM_POLICY})
 
     def poll_state(self) -> PollState:
         """The engine's `PollState` for this wait: what `step` hands to `engine.decide`."""
         origin = None if self.progress_origin is None else (self.progress_origin[0], self.progress_origin[1])
-        return PollState(self.provider, self.task_id, self.started_at, self.deadline_at, self.delay, self.polls,
-                         self.snapshot, self.warned_unknown, self.final, origin)  # fmt: skip
+        return PollState(**{name: getattr(self, name) for name in _FROM_POLL}, started=self.started_at,
+                         deadline=self.deadline_at, last=self.snapshot, progress_origin=origin)  # fmt: skip
+
+
+# The fields WaitState shares by name with the engine's Policy and PollState: copied by name, so a new policy
+# number or piece of poll state is one field there and one here (its JSON type read from the annotation).
+# PollState's times (started, deadline), last snapshot and progress origin are stored as epoch times and JSON.
+_NAMES = {a.name for a in attrs.fields(WaitState)}
+_FROM_POLICY = tuple(a.name for a in attrs.fields(Policy) if a.name in _NAMES)
+_FROM_POLL = tuple(a.name for a in attrs.fields(PollState) if a.name in _NAMES - {"last", "progress_origin"})
 
 
 def begin(provider: Provider, task_id: str, *, kind: Kind = "task", timeout: float | None = DEFAULT_TIMEOUT,
@@ -170,16 +176,16 @@ def begin(provider: Provider, task_id: str, *, kind: Kind = "task", timeout: flo
     now = time.time() if now is None else check_seconds("now", now, positive=False)
     deadline = None if policy.timeout is None else now + policy.timeout
     deadline = deadline if deadline is None or math.isfinite(deadline) else None  # beyond a float: no deadline
-    return WaitState(provider, kind, task_id, now, deadline, now, policy.interval, policy.max_interval,
-                     raise_on_failure, policy.not_found_grace, delay=policy.interval,
-                     use_progress=policy.use_progress, cancel_on=sorted(stop))  # fmt: skip
+    return WaitState(provider=provider, kind=kind, task_id=task_id, started_at=now, deadline_at=deadline,
+                     next_poll_at=now, delay=policy.interval, cancel_on=sorted(stop),
+                     **{name: getattr(policy, name) for name in _FROM_POLICY})  # fmt: skip
 
 
 def _context(client: AnyClient, state: WaitState) -> Context:
     ctx = Context.of(client)
     if ctx.adapter.name != state.provider:
         raise ValueError(
-            f"a {ctx.adapter.name} client cannot step a wait on {state.provider} task {clean(state.task_id)}"
+            f"a {ctx.adapter.name} client cannot step a wait on {state.provider} {state.kind} {clean(state.task_id)}"
         )
     ctx.adapter.unit(state.kind)  # ValueError for a kind the provider does not have
     return ctx
@@ -205,8 +211,7 @@ def _after(ctx: Context, state: WaitState, attempt: Attempt, now: float, u: floa
         trace.ended(state.task_id, poll, now, None, over=False)  # a step that sleeps ends its span, not the wait
     last = None if poll.last is None else snapshot_to(poll.last, ctx.secrets)
     origin = None if poll.progress_origin is None else list(poll.progress_origin)
-    new = attrs.evolve(state, polls=poll.polls, delay=poll.delay, final=poll.final,
-                       warned_unknown=poll.warned_unknown, progress_origin=origin, last=last)  # fmt: skip
+    new = attrs.evolve(state, **{name: getattr(poll, name) for name in _FROM_POLL}, progress_origin=origin, last=last)
     if isinstance(decision, Sleep):
         return attrs.evolve(new, next_poll_at=now + decision.seconds)
     if isinstance(decision, Finish):

@@ -1,4 +1,4 @@
-"""`wait_for` and `wait_for_many`, sync and async: the public waits, over `runner`'s one loop (and `cancelling`)."""
+"""`wait_for` and `wait_for_many`, sync and async: the public waits, over `loop` (and `cancelling` with `cancel_on`)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any, Never, overload
 
-from .cancelling import run_cancelling, run_cancelling_async
+from .cancelling import cancelling_async, cancelling_sync
 from .checks import DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, check_concurrency, check_task_id, check_task_ids
-from .runner import OnAttempt, OnUpdate, Run
-from .schedule import Result
+from .engine import Outcome
+from .loop import Loop, OnAttempt, OnUpdate, loop_async, loop_sync
 from .snapshot import TaskSnapshot
 from .status import Kind
 
@@ -37,6 +37,14 @@ else:  # only type checkers read it: no runtime dependency on typing_extensions
 
     def deprecated(message: str) -> Callable[[Any], Any]:
         return lambda function: function
+
+
+def _go(loop: Loop, concurrency: int, sleep: Callable[[float], object] | None) -> None:
+    (cancelling_sync if loop.cancel_on else loop_sync)(loop, concurrency, sleep)
+
+
+async def _go_async(loop: Loop, concurrency: int, sleep: Callable[[float], Awaitable[object]] | None) -> None:
+    await (cancelling_async if loop.cancel_on else loop_async)(loop, concurrency, sleep)
 
 
 def wait_for(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task",
@@ -77,12 +85,12 @@ def wait_for(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task",
     `.cancelled` with cancel_on), CancelNotSupported,
     AuthenticationError, TaskNotFound, ProviderError, ConfigurationError; TypeError/ValueError for bad arguments.
     """
-    run = Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
+    loop = Loop(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
               not_found_grace=not_found_grace, use_progress=use_progress, raise_on_failure=raise_on_failure,
               many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand,
               cancel_on=cancel_on)  # fmt: skip
-    run_cancelling(run, 1, sleep)
-    return run.outcome()
+    _go(loop, 1, sleep)
+    return loop.outcome()
 
 
 async def wait_for_async(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task",
@@ -119,12 +127,12 @@ async def wait_for_async(client: AnyClient, handle: AnyHandle, *, kind: Kind = "
 
     Returns the terminal `TaskSnapshot`; raises what `wait_for` raises.
     """
-    run = Run(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
+    loop = Loop(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
               not_found_grace=not_found_grace, use_progress=use_progress, raise_on_failure=raise_on_failure,
               many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand,
               cancel_on=cancel_on)  # fmt: skip
-    await run_cancelling_async(run, 1, sleep)
-    return run.outcome()
+    await _go_async(loop, 1, sleep)
+    return loop.outcome()
 
 
 @overload
@@ -143,14 +151,14 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kin
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(),
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
-    rand: Callable[[], float] = random.random) -> dict[str, Result]: ...  # fmt: skip
+    rand: Callable[[], float] = random.random) -> dict[str, Outcome]: ...  # fmt: skip
 def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kind = "task",
     timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(),
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
-    rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
+    rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
     """Wait on many units of one kind at once, with at most `concurrency` requests in flight.
 
     Args:
@@ -179,12 +187,12 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kin
     Raises AuthenticationError at once for a refused key, ConfigurationError, TypeError/ValueError (bad arguments).
     """
     concurrency = check_concurrency(concurrency)
-    run = Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
+    loop = Loop(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
               max_interval=max_interval, not_found_grace=not_found_grace, use_progress=use_progress,
               raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt, clock=clock,
               rand=rand, cancel_on=cancel_on)  # fmt: skip
-    run_cancelling(run, concurrency, sleep)
-    return run.outcomes()
+    _go(loop, concurrency, sleep)
+    return loop.outcomes()
 
 
 @overload
@@ -203,14 +211,14 @@ async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], 
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(),
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
-    rand: Callable[[], float] = random.random) -> dict[str, Result]: ...  # fmt: skip
+    rand: Callable[[], float] = random.random) -> dict[str, Outcome]: ...  # fmt: skip
 async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kind = "task",
     timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(),
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
-    rand: Callable[[], float] = random.random) -> dict[str, Result]:  # fmt: skip
+    rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
     """`wait_for_many` without blocking the event loop (asyncio or trio): wait on many units of one kind at once.
 
     Args:
@@ -239,9 +247,9 @@ async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], 
     Raises AuthenticationError at once for a refused key, ConfigurationError, TypeError/ValueError (bad arguments).
     """
     concurrency = check_concurrency(concurrency)
-    run = Run(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
+    loop = Loop(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
               max_interval=max_interval, not_found_grace=not_found_grace, use_progress=use_progress,
               raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt, clock=clock,
               rand=rand, cancel_on=cancel_on)  # fmt: skip
-    await run_cancelling_async(run, concurrency, sleep)
-    return run.outcomes()
+    await _go_async(loop, concurrency, sleep)
+    return loop.outcomes()

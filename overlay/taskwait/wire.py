@@ -116,31 +116,31 @@ def _message(body: bytes, secrets: Sequence[str]) -> str:
     return excerpt(body, secrets)
 
 
-def _read(ctx: Context, task_id: str, outcome: Reply, parse: Callable[[httpx.Response], object],
+def _read(ctx: Context, kind: str, task_id: str, reply: Reply, parse: Callable[[httpx.Response], object],
           ok: frozenset[int] = frozenset({200})) -> object:  # fmt: skip
     """The parsed body of a good answer, or the `Attempt` an error answer amounts to."""
     name = ctx.adapter.name
-    if isinstance(outcome, httpx.TimeoutException):
-        return Transient(f"request timed out ({type(outcome).__name__}: {outcome})")
-    if isinstance(outcome, httpx.HTTPError):
-        return Transient(f"connection error or unreadable answer ({type(outcome).__name__})")
-    code = outcome.status_code
+    if isinstance(reply, httpx.TimeoutException):
+        return Transient(f"request timed out ({type(reply).__name__}: {reply})")
+    if isinstance(reply, httpx.HTTPError):
+        return Transient(f"connection error or unreadable answer ({type(reply).__name__})")
+    code = reply.status_code
     if code in ok:
         try:
-            return parse(outcome)
+            return parse(reply)
         except Exception as exc:  # the generated parser on untrusted input: deep nesting, wrong types, ...
             return Transient(f"unreadable body ({type(exc).__name__})", status_code=code)
-    message = _message(outcome.content, ctx.secrets)
+    message = _message(reply.content, ctx.secrets)
     if code in (401, 403):
-        text = f"{name} refused the API key (HTTP {code}) for task {task_id}: {message}"
+        text = f"{name} refused the API key (HTTP {code}) for {kind} {task_id}: {message}"
         return Fatal(AuthenticationError(text, name, task_id, code))
     if code == 404:
-        return Fatal(TaskNotFound(f"{name} has no task {task_id} (HTTP 404): {message}", name, task_id))
+        return Fatal(TaskNotFound(f"{name} has no {kind} {task_id} (HTTP 404): {message}", name, task_id))
     if code == 429 or code == 408 or code >= 500:
-        retry_after = parse_retry_after(outcome.headers.get("Retry-After"), ctx.wall_now())
+        retry_after = parse_retry_after(reply.headers.get("Retry-After"), ctx.wall_now())
         return Transient(f"HTTP {code}", retry_after, status_code=code)
-    body = excerpt(outcome.content, ctx.secrets)
-    return Fatal(ProviderError(f"{name} answered HTTP {code} for task {task_id}: {body}", name, task_id, code, body))
+    body = excerpt(reply.content, ctx.secrets)
+    return Fatal(ProviderError(f"{name} answered HTTP {code} for {kind} {task_id}: {body}", name, task_id, code, body))
 
 
 def _parse(ctx: Context, read: Read[object]) -> Callable[[httpx.Response], object]:
@@ -175,10 +175,10 @@ def _observe(ctx: Context, unit: Unit[Any, Any], task_id: str, model: object, ex
                                  raw=model, kind=unit.kind))  # type: ignore[arg-type]  # fmt: skip
 
 
-def _gone(ctx: Context, unit: Unit[Any, Any], task_id: str, outcome: Reply) -> Attempt | None:
+def _gone(ctx: Context, unit: Unit[Any, Any], task_id: str, reply: Reply) -> Attempt | None:
     """Databar's 410: the results expired, a FAILED snapshot (no other provider documents 410)."""
-    if isinstance(outcome, httpx.Response) and outcome.status_code == 410 and ctx.adapter.gone_on_410:
-        error = _message(outcome.content, ctx.secrets)
+    if isinstance(reply, httpx.Response) and reply.status_code == 410 and ctx.adapter.gone_on_410:
+        error = _message(reply.content, ctx.secrets)
         return Observed(TaskSnapshot(ctx.adapter.name, task_id, Status.FAILED, "gone", error=error, kind=unit.kind))
     return None
 
@@ -186,17 +186,17 @@ def _gone(ctx: Context, unit: Unit[Any, Any], task_id: str, outcome: Reply) -> A
 def get_plan(ctx: Context, task_id: str, kind: str = "task") -> Plan:
     """One read of one unit (two for a unit that follows up: Lobstr run stats, an Openmart batch's ids)."""
     unit = ctx.adapter.unit(kind)
-    outcome = yield unit.read.request(task_id)
-    gone = _gone(ctx, unit, task_id, outcome)
+    reply = yield unit.read.request(task_id)
+    gone = _gone(ctx, unit, task_id, reply)
     if gone is not None:
         return {task_id: gone}
-    model = _read(ctx, task_id, outcome, _parse(ctx, unit.read), unit.read.ok)
+    model = _read(ctx, kind, task_id, reply, _parse(ctx, unit.read), unit.read.ok)
     if isinstance(model, _ATTEMPTS):
         return {task_id: model}
     extra = None
     if unit.follow is not None and unit.follow.wanted(model):
         more = yield unit.follow.read.request(task_id)
-        extra = _read(ctx, task_id, more, _parse(ctx, unit.follow.read), unit.follow.read.ok)
+        extra = _read(ctx, kind, task_id, more, _parse(ctx, unit.follow.read), unit.follow.read.ok)
         if isinstance(extra, Fatal | Transient):  # half an answer is no answer: the unit is read again
             return {task_id: extra}
     return {task_id: _observe(ctx, unit, task_id, model, extra)}
@@ -208,23 +208,23 @@ def cancel_plan(ctx: Context, task_id: str, kind: str = "task") -> Plan:
     comes back. The unit must have a cancel row (`Adapter.cancellable`)."""
     unit = ctx.adapter.unit(kind)
     assert unit.cancel is not None
-    outcome = yield unit.cancel.read.request(task_id)
-    if isinstance(outcome, httpx.Response) and outcome.status_code in unit.cancel.finished:
+    reply = yield unit.cancel.read.request(task_id)
+    if isinstance(reply, httpx.Response) and reply.status_code in unit.cancel.finished:
         return (yield from get_plan(ctx, task_id, kind))
-    gone = _gone(ctx, unit, task_id, outcome)
+    gone = _gone(ctx, unit, task_id, reply)
     if gone is not None:
         return {task_id: gone}
-    model = _read(ctx, task_id, outcome, _parse(ctx, unit.cancel.read), unit.cancel.read.ok)
+    model = _read(ctx, kind, task_id, reply, _parse(ctx, unit.cancel.read), unit.cancel.read.ok)
     if isinstance(model, _ATTEMPTS):
         return {task_id: model}
     return {task_id: _observe(ctx, unit, task_id, model)}
 
 
-def _page_failure(ctx: Context, task_id: str, outcome: Reply, page: object) -> Attempt | None:
+def _page_failure(ctx: Context, task_id: str, reply: Reply, page: object) -> Attempt | None:
     """What a list page that could not be used means for one of the ids it carried (None: ask it alone)."""
     if not isinstance(page, _ATTEMPTS):
         return Transient("unreadable list page", status_code=200)
-    attempt = _read(ctx, task_id, outcome, lambda r: None)
+    attempt = _read(ctx, "task", task_id, reply, lambda r: None)
     if isinstance(attempt, Fatal) and isinstance(attempt.error, TaskNotFound):
         return None  # a 404 of the list says nothing about one task
     return attempt if isinstance(attempt, _ATTEMPTS) else Transient("unreadable list page")
@@ -263,12 +263,12 @@ def list_plan(ctx: Context, task_ids: Sequence[str]) -> Plan:
     for chunk in _chunks(task_ids):
         offset: int | None = 0
         while offset is not None:
-            outcome = yield many.request(task_ids=chunk, offset=offset, limit=len(chunk))
-            page = _read(ctx, chunk[0], outcome, lambda r: many.parse(client=ctx.client, response=r))
+            reply = yield many.request(task_ids=chunk, offset=offset, limit=len(chunk))
+            page = _read(ctx, "task", chunk[0], reply, lambda r: many.parse(client=ctx.client, response=r))
             content = None if isinstance(page, _ATTEMPTS) else many.page(page)
             if content is None:
                 for task_id in chunk:  # each id gets the page's failure under its own name
-                    failure = _page_failure(ctx, task_id, outcome, page)
+                    failure = _page_failure(ctx, task_id, reply, page)
                     if failure is not None and task_id not in results:
                         results[task_id] = failure
                 break

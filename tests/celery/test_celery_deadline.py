@@ -10,7 +10,8 @@ import pytest
 import redis
 from celery import Celery  # type: ignore[import-untyped]
 
-from taskwait.celery import install, result, submit
+from taskwait.celery import install, submit
+from taskwait.celery import state as state_of
 from tests.celery.conftest import Spawn
 from tests.hostile import DRIPS, drip_server
 
@@ -32,7 +33,7 @@ def test_a_worker_is_not_pinned_by_a_server_that_drips(redis_db: redis.Redis, re
         give_up = time.monotonic() + 30
         while len(ended) < len(submitted) and time.monotonic() < give_up:
             for part, (wait_id, at) in submitted.items():
-                state = result(app, wait_id)
+                state = state_of(app, wait_id)
                 if part not in ended and state.done:
                     ended[part] = (state.outcome, time.monotonic() - at)
             time.sleep(0.02)

@@ -10,7 +10,8 @@ import redis
 from celery import Celery  # type: ignore[import-untyped]
 
 import taskwait
-from taskwait.celery import install, result, runtime, submit
+from taskwait.celery import install, runtime, submit
+from taskwait.celery import state as state_of
 from taskwait.emulator import Emulator
 from tests.celery.conftest import Spawn, worker_env
 
@@ -27,7 +28,7 @@ def _app(redis_url: str) -> Any:
 def _until_done(app: Any, wait_ids: list[str], seconds: float) -> dict[str, taskwait.WaitState]:
     deadline = time.monotonic() + seconds
     while True:
-        states = {w: result(app, w) for w in wait_ids}
+        states = {w: state_of(app, w) for w in wait_ids}
         if all(s.done for s in states.values()) or time.monotonic() > deadline:
             return states
         time.sleep(0.25)

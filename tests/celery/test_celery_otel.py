@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import redis
 
-from taskwait.celery import result, runtime, submit, testing
+from taskwait.celery import runtime, submit, testing
+from taskwait.celery import state as state_of
 from taskwait.emulator import Emulator
 from taskwait.resume import begin
 from tests.celery.conftest import Spawn
@@ -49,11 +50,11 @@ def test_polls_on_two_workers_are_children_of_one_wait_span(
             wait_id = submit(app, "databar", task, interval=0.4, max_interval=0.4, timeout=60)
         spawn(env, "beat", beat=True).wait_ready()
         first = spawn(env, "a").wait_ready()
-        _until(lambda: result(app, wait_id).polls >= 2)
+        _until(lambda: state_of(app, wait_id).polls >= 2)
         first.stop()
         spawn(env, "b").wait_ready()
-        _until(lambda: result(app, wait_id).done)
-        assert result(app, wait_id).outcome == "succeeded"
+        _until(lambda: state_of(app, wait_id).done)
+        assert state_of(app, wait_id).outcome == "succeeded"
     (wait,) = otel.spans("taskwait.celery.wait")
     assert wait.attributes is not None and wait.attributes["taskwait.unit_id"] == task
     assert otel.children(otel.spans("job")[0]) == [wait]

@@ -16,7 +16,8 @@ import redis
 from celery import Celery  # type: ignore[import-untyped]
 
 import taskwait
-from taskwait.celery import install, result, runtime, submit
+from taskwait.celery import install, runtime, submit
+from taskwait.celery import state as state_of
 from taskwait.emulator import Emulator
 from taskwait.emulator import app as emulator_app
 from taskwait.engine import Policy
@@ -112,7 +113,7 @@ def test_waits_survive_a_killed_worker_without_overlap_429s_or_leftovers(
         killed = time.monotonic()
         spawn(env, "w3").wait_ready()
         while time.monotonic() - submitted < 45:
-            states = {w: result(app, w) for w, *_ in waits}
+            states = {w: state_of(app, w) for w, *_ in waits}
             if all(s.done for s in states.values()):
                 break
             time.sleep(0.5)

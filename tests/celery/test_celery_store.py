@@ -12,7 +12,8 @@ from celery import Celery  # type: ignore[import-untyped]
 
 import taskwait
 import taskwait.celery
-from taskwait.celery import install, result, runtime, submit, wait_id_for
+from taskwait.celery import install, runtime, submit, wait_id_for
+from taskwait.celery import state as state_of
 from taskwait.celery.store import RedisStore
 
 
@@ -85,31 +86,40 @@ def test_submit_is_idempotent_and_keeps_no_secret(redis_db: redis.Redis, redis_u
     assert submit(app, "lobstr", "abc", timeout=60) == first == wait_id_for("lobstr", "task", "abc")
     assert submit(app, "lobstr", "abc", kind="task") == first
     assert redis_db.llen("celery") == 1  # one poll message, not two
-    state = result(app, first)
+    state = state_of(app, first)
     assert (state.provider, state.kind, state.task_id, state.polls, state.done) == ("lobstr", "task", "abc", 0, False)
     with pytest.raises(ValueError, match="has no 'batch' unit"):
         submit(app, "lobstr", "abc", kind="batch")
     with pytest.raises(ValueError, match="task_id is too long"):  # refused here, not by a worker on every sweep
         submit(app, "lobstr", "a" * 70_000)
     assert redis_db.llen("celery") == 1
-    assert result(app, submit(app, "lobstr", "abc", kind="run")).kind == "run"  # another wait: a run of that id
+    assert state_of(app, submit(app, "lobstr", "abc", kind="run")).kind == "run"  # another wait: a run of that id
     with pytest.raises(KeyError):
-        result(app, "nope")
+        state_of(app, "nope")
     assert runtime(app).settings.rates["lobstr"] == (90, 60.0)
 
 
-def test_result_of_an_unknown_or_malformed_wait_id_is_a_typed_error_naming_it(
+def test_the_old_name_result_still_answers_the_state_and_warns(redis_db: redis.Redis, redis_url: str) -> None:
+    app = Celery("t", broker=redis_url)
+    install(app, redis_url=redis_url)
+    wait_id = submit(app, "lobstr", "abc", timeout=60)
+    with pytest.warns(DeprecationWarning, match="use taskwait.celery.state"):
+        old = taskwait.celery.result(app, wait_id)
+    assert old == state_of(app, wait_id) and isinstance(old, taskwait.WaitState)
+
+
+def test_state_of_an_unknown_or_malformed_wait_id_is_a_typed_error_naming_it(
     redis_db: redis.Redis, redis_url: str
 ) -> None:
     app = Celery("t", broker=redis_url)
     install(app, redis_url=redis_url)
     unknown = wait_id_for("lobstr", "task", "never-submitted")
     with pytest.raises(taskwait.celery.WaitNotFound) as missing:
-        result(app, unknown)
+        state_of(app, unknown)
     assert isinstance(missing.value, taskwait.TaskwaitError) and isinstance(missing.value, KeyError)
     assert missing.value.wait_id == unknown and missing.value.args == (unknown,)  # as the KeyError it replaces
     assert str(missing.value).startswith(f"no wait {unknown!r}: never submitted")
     assert pickle.loads(pickle.dumps(missing.value)).wait_id == unknown  # a Celery task may raise it on
     for wrong in (None, b"lobstr-task-0", 7):
         with pytest.raises(TypeError, match=f"^wait_id must be a str .*, not {type(wrong).__name__}$"):
-            result(app, wrong)  # type: ignore[arg-type]
+            state_of(app, wrong)  # type: ignore[arg-type]

@@ -40,7 +40,7 @@ def test_a_sync_wait_is_one_span_with_a_client_span_per_request(otel: Otel) -> N
     assert [e.name for e in wait.events] == ["taskwait.sleep"] * 2  # sleeps are events, not spans
     assert [e.attributes["taskwait.sleep"] for e in wait.events] == pytest.approx(fake.sleeps)
     # metrics: one wait, three answered requests, its polls and (fake-clock) duration; progress predicted the end
-    assert [(a["taskwait.outcome"], p.value) for a, p in otel.points("taskwait.requests")] == [("answered", 3)]
+    assert [(a["taskwait.reply"], p.value) for a, p in otel.points("taskwait.requests")] == [("answered", 3)]
     ((labels, polls),) = otel.points("taskwait.wait.polls")
     assert labels["taskwait.outcome"] == "succeeded" and polls.sum == 3
     assert otel.points("taskwait.wait.duration")[0][1].sum == pytest.approx(sum(fake.sleeps))
@@ -87,18 +87,18 @@ def test_a_429_with_retry_after_is_an_event_and_a_resend(otel: Otel) -> None:
     assert attrs_of(second)["http.request.resend_count"] == 1 and "http.request.resend_count" not in attrs_of(first)
     (sleep,) = wait.events
     assert sleep.attributes["taskwait.retry_after"] == 7.0 and sleep.attributes["taskwait.sleep"] >= 7.0
-    outcomes = {a["taskwait.outcome"]: p.value for a, p in otel.points("taskwait.requests")}
-    assert outcomes == {"429": 1, "answered": 1}
+    replies = {a["taskwait.reply"]: p.value for a, p in otel.points("taskwait.requests")}
+    assert replies == {"429": 1, "answered": 1}
 
 
-def test_an_http_date_retry_after_and_5xx_and_network_outcomes(otel: Otel) -> None:
+def test_an_http_date_retry_after_and_5xx_and_network_replies(otel: Otel) -> None:
     fake = FakeTime()
     when = email.utils.formatdate(time.time() + 30, usegmt=True)
     answers = [httpx.Response(503, headers={"Retry-After": when}), httpx.ConnectError("refused"),
                httpx.ReadTimeout("slow"), ok("databar", "T1", "completed")]  # fmt: skip
     taskwait.wait_for(Script(answers, time=fake).client("databar"), "T1", **fake.kwargs())
-    outcomes = {a["taskwait.outcome"]: p.value for a, p in otel.points("taskwait.requests")}
-    assert outcomes == {"5xx": 1, "network": 1, "timeout": 1, "answered": 1}
+    replies = {a["taskwait.reply"]: p.value for a, p in otel.points("taskwait.requests")}
+    assert replies == {"5xx": 1, "network": 1, "timeout": 1, "answered": 1}
     gets = otel.children(otel.spans("taskwait.wait_for")[0])
     assert [attrs_of(s).get("error.type") for s in gets] == ["503", "ConnectError", "ReadTimeout", None]
     assert [attrs_of(s).get("http.request.resend_count") for s in gets] == [None, 1, 2, 3]

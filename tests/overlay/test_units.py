@@ -168,6 +168,17 @@ def test_the_kind_reaches_the_messages() -> None:
                      "/v1/runs/R1/stats": [stats(1, 2)]})  # fmt: skip
     with pytest.raises(taskwait.TaskFailed, match="lobstr run R1 failed: crawler crashed"):
         taskwait.wait_for(script.client("lobstr"), "R1", kind="run", **fake.kwargs())
+    script = routed({"/v1/runs/R2": [run_body("running")], "/v1/runs/R2/stats": [stats(1, 2)]})
+    with pytest.raises(taskwait.WaitTimeout, match=r"^lobstr run R2 not finished after"):
+        taskwait.wait_for(script.client("lobstr"), "R2", kind="run", timeout=30, **FakeTime().kwargs())
+    for code, error, words in [(404, taskwait.TaskNotFound, "lobstr has no upload U1 (HTTP 404)"),
+                               (401, taskwait.AuthenticationError, "(HTTP 401) for upload U1"),
+                               (418, taskwait.ProviderError, "answered HTTP 418 for upload U1")]:  # fmt: skip
+        with pytest.raises(error, match=words.replace("(", r"\(").replace(")", r"\)")):
+            taskwait.get_task(Script([httpx.Response(code)]).client("lobstr"), "U1", kind="upload")
+    state = taskwait.begin("lobstr", "R3", kind="run", now=1_700_000_000.0)
+    with pytest.raises(ValueError, match="lobstr run R3 has not ended yet"):
+        state.result()
 
 
 def test_openmart_gets_a_read_timeout_longer_than_its_submit_throttle() -> None:

@@ -3,7 +3,7 @@
 app = Celery("jobs", broker="redis://localhost:6379/0")
 taskwait.celery.install(app, redis_url="redis://localhost:6379/0")
 wait_id = taskwait.celery.submit(app, "lobstr", task_id, timeout=3600, on_done=handle.s())
-taskwait.celery.result(app, wait_id)   # a WaitState; WaitNotFound (a KeyError) for an unknown id
+taskwait.celery.state(app, wait_id)    # a WaitState; WaitNotFound (a KeyError) for an unknown id
 """
 
 try:
@@ -19,9 +19,10 @@ from .app import Settings as Settings
 from .app import install as install
 from .app import result as result
 from .app import runtime as runtime
+from .app import state as state
 from .app import submit as submit
 from .app import sweep as sweep
 from .app import wait_id_for as wait_id_for
 
-__all__ = ["DEFAULT_RATES", "Runtime", "Settings", "WaitNotFound", "install", "result", "runtime", "submit", "sweep",
-           "wait_id_for"]  # fmt: skip
+__all__ = ["DEFAULT_RATES", "Runtime", "Settings", "WaitNotFound", "install", "result", "runtime", "state", "submit",
+           "sweep", "wait_id_for"]  # fmt: skip

@@ -1,4 +1,4 @@
-"""`install`, `submit`, `result`: waits on Celery workers, their state in Redis, not in the messages.
+"""`install`, `submit`, `state`: waits on Celery workers, their state in Redis, not in the messages.
 
 A poll message carries only (wait id, rev). The worker that takes it leases the wait, checks the rev
 (an older message is dropped), takes a slot of the provider's shared rate, makes one `step` (cut
@@ -14,6 +14,7 @@ import json
 import os
 import threading
 import time
+import warnings
 import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,7 @@ from .store import RedisStore
 if TYPE_CHECKING:
     from ..providers import AnyClient
 
-__all__ = ["DEFAULT_RATES", "Settings", "install", "result", "runtime", "submit", "sweep", "wait_id_for"]
+__all__ = ["DEFAULT_RATES", "Settings", "install", "result", "runtime", "state", "submit", "sweep", "wait_id_for"]
 
 # Requests per window (seconds) shared by all workers: Lobstr documents 90 a minute for /v1/tasks.
 DEFAULT_RATES: dict[str, tuple[int, float]] = {"lobstr": (90, 60.0)}
@@ -279,7 +280,7 @@ def submit(app: Any, provider: Provider, task_id: str, *, kind: Kind = "task",
     return wait_id
 
 
-def result(app: Any, wait_id: str) -> WaitState:
+def state(app: Any, wait_id: str) -> WaitState:
     """The state of the wait `wait_id` (what `submit` returned) on `app`, as it stands: a `WaitState`.
 
     Raises WaitNotFound (a KeyError) for an unknown or expired wait id, TypeError for anything but a str.
@@ -290,6 +291,14 @@ def result(app: Any, wait_id: str) -> WaitState:
     if loaded is None:
         raise WaitNotFound(wait_id)
     return WaitState.from_json(loaded[0])
+
+
+def result(app: Any, wait_id: str) -> WaitState:
+    """Deprecated: the old name of `state(app, wait_id)`, which it calls after a DeprecationWarning (a "result"
+    is what `WaitState.result()` returns, not a state)."""
+    warnings.warn("taskwait.celery.result is deprecated: use taskwait.celery.state (same arguments, same answer)",
+                  DeprecationWarning, stacklevel=2)  # fmt: skip
+    return state(app, wait_id)
 
 
 def sweep(app: Any) -> int:

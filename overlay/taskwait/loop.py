@@ -1,9 +1,9 @@
 """The one loop every wait runs, sync or async: take the due ids, send their plan, sleep, record.
 
-`Run` holds one wait over some units of one client (inputs checked, policy built, the `schedule`
-of due ids, the callbacks); `run_sync` drives it with threads and `run_async` with anyio. This
-is the only module that sleeps; `transport` is the only one that sends. Both shells share every
-decision (`engine`), every request plan (`wire`) and every send (`transport`).
+`Loop` holds one wait over some units of one client (inputs checked, policy built, the
+`engine.Waits` of due ids, the callbacks); `loop_sync` drives it with threads and `loop_async` with
+anyio. This is the only module that sleeps; `transport` is the only one that sends. Both shells
+share every decision (`engine`), every request plan (`wire`) and every send (`transport`).
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ import anyio
 
 from . import observe
 from .checks import check_cancel_on, look_budget, policy_for, resolve
-from .engine import Attempt, Observed, Raise
+from .engine import Attempt, Observed, Outcome, Raise, Waits
 from .errors import AuthenticationError, TaskwaitError, WaitTimeout
-from .schedule import Result, Waits
 from .snapshot import TaskSnapshot
 from .transport import Probe, drive, drive_async
 from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
@@ -27,15 +26,15 @@ from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
 if TYPE_CHECKING:
     from .providers import AnyClient
 
-__all__ = ["MAX_NAP", "OnAttempt", "OnUpdate", "Run", "run_async", "run_sync"]
+__all__ = ["MAX_NAP", "Loop", "OnAttempt", "OnUpdate", "loop_async", "loop_sync"]
 
 OnUpdate = Callable[[TaskSnapshot], object]
 OnAttempt = Callable[[str, int, float], object]  # task id, polls so far, seconds since the wait began
 MAX_NAP = 86400.0  # seconds of one sleep at most (then the due time is looked at again): threads refuse ~1e10 s
 
 
-class Run:
-    """One wait over some tasks of one client: the parts shared by the sync and async shells."""
+class Loop:
+    """One wait over some units of one client: the parts shared by the sync and async shells."""
 
     def __init__(
         self,
@@ -64,7 +63,7 @@ class Run:
         self.started = clock()
         # timeout=0 looks once: that request is bounded by the client's request timeout, not by the deadline
         self.look = look_budget(client) if self.policy.timeout == 0 else None
-        self.waits = Waits.begin(self.policy, self.adapter.name, ids, self.started)
+        self.waits = Waits.begin(self.policy, self.adapter.name, self.kind, ids, self.started)
         self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
         self.clock, self.rand = clock, rand
         self.failure: BaseException | None = None
@@ -81,6 +80,7 @@ class Run:
         return max(1, min(concurrency, len(self.waits.states)))
 
     def take(self) -> list[str] | float | None:
+        """The due ids to poll now (a chunk of them for a list request), else seconds to the next, else None."""
         return self.waits.take(self.clock(), self.limit, self.window)
 
     def plan(self, due: list[str]) -> tuple[Plan, float | None]:
@@ -117,33 +117,35 @@ class Run:
         self.waits.clear()
 
     def close(self) -> None:
-        """End the spans of waits the run did not finish (a refused key, an interrupt)."""
+        """End the spans of waits the loop did not finish (a refused key, an interrupt)."""
         if self.trace is not None:
             self.trace.close(self.failure, self.waits.states, self.clock())
 
     def unfinished(self) -> list[str]:
         """The ids whose wait has not ended (what an interrupt leaves running)."""
-        return [task_id for task_id in self.waits.states if task_id not in self.waits.results]
+        return [task_id for task_id in self.waits.states if task_id not in self.waits.outcomes]
 
     def timed_out(self) -> list[str]:
         """The ids whose wait ended in WaitTimeout."""
-        return [task_id for task_id, r in self.waits.results.items() if isinstance(r, WaitTimeout)]
+        return [task_id for task_id, r in self.waits.outcomes.items() if isinstance(r, WaitTimeout)]
 
-    def outcomes(self) -> dict[str, Result]:
+    def outcomes(self) -> dict[str, Outcome]:
+        """How each wait ended (`wait_for_many`); raises what halted the loop (a refused key, an interrupt)."""
         if self.failure is not None:
             raise self.failure
-        return {task_id: self.waits.results[task_id] for task_id in self.waits.states}
+        return {task_id: self.waits.outcomes[task_id] for task_id in self.waits.states}
 
     def outcome(self) -> TaskSnapshot:
+        """The one wait's terminal snapshot (`wait_for`), or raise how it ended."""
         if self.failure is not None:
             raise self.failure
-        (result,) = self.waits.results.values()
-        if isinstance(result, TaskwaitError):
-            raise result
-        return result
+        (outcome,) = self.waits.outcomes.values()
+        if isinstance(outcome, TaskwaitError):
+            raise outcome
+        return outcome
 
 
-def run_sync(run: Run, concurrency: int, sleep: Callable[[float], object] | None) -> None:
+def loop_sync(loop: Loop, concurrency: int, sleep: Callable[[float], object] | None) -> None:
     wake = threading.Event()
     lock = threading.Lock()
 
@@ -151,26 +153,26 @@ def run_sync(run: Run, concurrency: int, sleep: Callable[[float], object] | None
         try:
             while True:
                 with lock:
-                    due = run.take()
+                    due = loop.take()
                 if due is None:
                     return
                 if isinstance(due, float):
                     sleep(min(due, MAX_NAP)) if sleep is not None else wake.wait(min(due, MAX_NAP))
                     continue
-                attempts = drive(run.client, *run.plan(due), run.clock, run.probe(due))
+                attempts = drive(loop.client, *loop.plan(due), loop.clock, loop.probe(due))
                 with lock:
-                    run.record(attempts)
+                    loop.record(attempts)
         except BaseException as exc:
             with lock:
-                run.halt(exc)
+                loop.halt(exc)
             wake.set()
             raise
 
     def background() -> None:
-        with contextlib.suppress(BaseException):  # worker() halted the run with it: the caller raises it once
+        with contextlib.suppress(BaseException):  # worker() halted the loop with it: the caller raises it once
             worker()
 
-    threads = [threading.Thread(target=background, daemon=True) for _ in range(run.workers(concurrency) - 1)]
+    threads = [threading.Thread(target=background, daemon=True) for _ in range(loop.workers(concurrency) - 1)]
     for thread in threads:
         thread.start()
     try:
@@ -179,35 +181,35 @@ def run_sync(run: Run, concurrency: int, sleep: Callable[[float], object] | None
             thread.join()
     except BaseException as exc:  # Ctrl-C while joining too: the other workers stop after their request
         with lock:
-            run.halt(exc)
+            loop.halt(exc)
         raise
     finally:
-        run.close()
+        loop.close()
 
 
-async def run_async(run: Run, concurrency: int, sleep: Callable[[float], Awaitable[object]] | None) -> None:
+async def loop_async(loop: Loop, concurrency: int, sleep: Callable[[float], Awaitable[object]] | None) -> None:
     nap = sleep or anyio.sleep
     group = anyio.create_task_group()
 
     async def worker() -> None:
         try:
             while True:
-                due = run.take()
+                due = loop.take()
                 if due is None:
                     return
                 if isinstance(due, float):
                     await nap(min(due, MAX_NAP))
                     continue
-                run.record(await drive_async(run.client, *run.plan(due), run.clock, run.probe(due)))
-                if run.failure is not None:
+                loop.record(await drive_async(loop.client, *loop.plan(due), loop.clock, loop.probe(due)))
+                if loop.failure is not None:
                     group.cancel_scope.cancel()
         except Exception as exc:
-            run.halt(exc)
+            loop.halt(exc)
             group.cancel_scope.cancel()
 
     try:
         async with group:
-            for _ in range(run.workers(concurrency)):
+            for _ in range(loop.workers(concurrency)):
                 group.start_soon(worker)
     finally:
-        run.close()
+        loop.close()
