@@ -88,7 +88,7 @@ def _taskwait(**schedule: float) -> Poller:
             return httpx.Response(200, json={"task_id": "t", "status": status})
 
         client = taskwait.connect("databar", "k", httpx_args={"transport": httpx.MockTransport(handler)})
-        taskwait.wait_for(client, "t", timeout=None, clock=clock.time, sleep=clock.sleep, **schedule)
+        taskwait.wait_for(client, "t", timeout=None, clock=clock.time, sleep=clock.sleep, durations=None, **schedule)
 
     return poll
 
@@ -168,7 +168,7 @@ def _progress_task(use_progress: bool, duration: float, deviation: list[float],
     provider = answer("PROCESSING", 0.0)[0]
     client = taskwait.connect(provider, "k", httpx_args={"transport": httpx.MockTransport(handler)})
     taskwait.wait_for(client, "t", timeout=None, clock=clock.time, sleep=clock.sleep, use_progress=use_progress,
-                      **PROGRESS_SCHEDULE)  # fmt: skip
+                      durations=None, **PROGRESS_SCHEDULE)  # fmt: skip
     return count[0], clock.now - duration
 
 

@@ -45,7 +45,7 @@ EDGES: tuple[float, ...] = (0.0,) + tuple(
 )
 WINDOW = 200  # observations kept per provider and kind (the forgetting: the oldest drops out)
 MIN_FINISHES = 20  # finishes held before a provider and kind's distribution is used
-REFIT_SHARE = 1 / 16  # refit when this share of the held observations is new (at least one)
+REFIT_SHARE = 1 / 8  # refit when this share of the held observations is new (at least one)
 EM_ROUNDS, EM_TOLERANCE = 300, 1e-7
 SMOOTH = 0.15  # decades: the kernel's spread at 100 finishes (see `_smooth`)
 _NAME = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
@@ -175,13 +175,15 @@ class Durations:
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
+        if self is _DEFAULT:
+            return "default_durations()"
         with self._lock:
             held = {f"{p} {k}": kind.finishes for (p, k), kind in sorted(self._kinds.items())}
         return f"Durations(window={self.window}, finishes={held})"
 
     def observe(self, provider: str, kind: str, lower: float, upper: float | None) -> None:
-        """One wait's end: its work ended after `lower` and by `upper` seconds since the wait began;
-        `upper` None: it had not ended by `lower` (the wait timed out or was left)."""
+        """One wait's end, for this `provider` and `kind` of unit: its work ended after `lower` and by `upper`
+        seconds since the wait began; `upper` None: it had not ended by `lower` (the wait timed out or was left)."""
         _check_name("provider", provider)
         _check_name("kind", kind)
         lower, upper = _check_bounds(lower, upper)
@@ -194,14 +196,20 @@ class Durations:
             entry.finishes += upper is not None
             entry.new += 1
 
+    def clear(self) -> None:
+        """Forget everything learned (every provider and kind)."""
+        with self._lock:
+            self._kinds.clear()
+
     def finishes(self, provider: str, kind: str) -> int:
-        """The finishes held for this provider and kind (the distribution is used from `MIN_FINISHES`)."""
+        """The finishes held for this `provider` and `kind` (the distribution is used from `MIN_FINISHES`)."""
         with self._lock:
             entry = self._kinds.get((provider, kind))
             return 0 if entry is None else entry.finishes
 
     def distribution(self, provider: str, kind: str) -> Distribution | None:
-        """The learned distribution, or None while fewer than `MIN_FINISHES` finishes are held."""
+        """The learned distribution for this `provider` and `kind`, or None while fewer than `MIN_FINISHES`
+        finishes are held."""
         with self._lock:
             entry = self._kinds.get((provider, kind))
             if entry is None or entry.finishes < MIN_FINISHES:
@@ -259,6 +267,11 @@ class Durations:
 def _load_kind(durations: Durations, item: Any) -> None:
     if not isinstance(item, dict) or set(item) != {"provider", "kind", "observations"}:
         raise ValueError("each durations kind must be an object with provider, kind and observations")
+    try:
+        _check_name("provider", item["provider"])
+        _check_name("kind", item["kind"])
+    except TypeError as exc:
+        raise ValueError(str(exc)) from None
     observations = item["observations"]
     if not isinstance(observations, list) or len(observations) > durations.window:
         raise ValueError(f"observations must be a list of at most {durations.window}")

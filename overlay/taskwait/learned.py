@@ -23,7 +23,9 @@ import functools
 
 from .durations import Distribution
 
-__all__ = ["LATE_SHARE", "SAFETY_GAP", "next_sleep", "poll_times"]
+__all__ = ["LATE_SHARE", "SAFETY_GAP", "Times", "next_sleep", "poll_times"]
+
+Times = tuple[float, ...]  # poll times in seconds since the wait began, the first 0 (the start itself)
 
 LATE_SHARE = 0.04  # finishes the plan lets be later than the target: under the 5 % a p95 allows
 SAFETY_GAP = 6.0  # with the default max_interval, no gap exceeds max(SAFETY_GAP × max_interval, elapsed)
@@ -85,7 +87,7 @@ def _spills(dist: Distribution, g: list[float], alive: list[float], target: floa
                 counts.add(by_upper[k][1])  # it could end in (g[i], g[j] - target) from j = that index on
             k += 1
         first, spilling, last = spans[i]
-        row = [0.0] * max(0, spilling - first)
+        row = [0.0] * max(0, min(spilling, last + 1) - first)  # gaps within the target: nothing late
         for j in range(max(first, spilling), last + 1):
             count = counts.upto(j) if PLAUSIBLE else max(0.0, dist.cdf(ends[j]) - dist.cdf(g[i])) * n
             row.append(min(alive[i], (count + CONFIDENCE * count**0.5 + CONFIDENCE**2 / 2) / n))
@@ -94,7 +96,7 @@ def _spills(dist: Distribution, g: list[float], alive: list[float], target: floa
 
 
 @functools.lru_cache(maxsize=256)
-def poll_times(dist: Distribution, target: float, floor: float, max_interval: float, bound: bool) -> tuple[float, ...]:
+def poll_times(dist: Distribution, target: float, floor: float, max_interval: float, bound: bool) -> Times:
     """The poll times (seconds since the wait began, the first 0) for a p95 delay within `target`."""
     g = _candidates(dist, target)
     m = len(g)
@@ -136,7 +138,7 @@ def poll_times(dist: Distribution, target: float, floor: float, max_interval: fl
     return tuple(g[i] for i in best)
 
 
-def next_sleep(times: tuple[float, ...], elapsed: float, floor: float) -> float | None:
+def next_sleep(times: Times, elapsed: float, floor: float) -> float | None:
     """Seconds until the next poll time after `elapsed` (at least `floor`), or None past the list's end."""
     k = bisect.bisect_right(times, elapsed + 1e-9 * max(1.0, elapsed))
     if k >= len(times):
