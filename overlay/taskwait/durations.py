@@ -39,10 +39,8 @@ __all__ = [
 VERSION = 1
 BINS_PER_DECADE = 16
 GRID_START, GRID_END = 0.01, 1e7  # seconds: 10 ms to 116 days; shorter is the first bin, longer the last
-EDGES: tuple[float, ...] = (0.0,) + tuple(
-    GRID_START * 10 ** (k / BINS_PER_DECADE)
-    for k in range(round(math.log10(GRID_END / GRID_START) * BINS_PER_DECADE) + 1)
-)
+_STEPS = round(math.log10(GRID_END / GRID_START) * BINS_PER_DECADE)
+EDGES: tuple[float, ...] = (0.0, *(GRID_START * 10 ** (k / BINS_PER_DECADE) for k in range(_STEPS + 1)))
 WINDOW = 200  # observations kept per provider and kind (the forgetting: the oldest drops out)
 MIN_FINISHES = 20  # finishes held before a provider and kind's distribution is used
 REFIT_SHARE = 1 / 8  # refit when this share of the held observations is new (at least one)
@@ -81,10 +79,7 @@ def _weights(lower: float, upper: float | None) -> tuple[int, tuple[float, ...]]
     """(first bin, each bin's share of the interval (lower, upper]) under the even spread within a bin."""
     last = len(EDGES) - 1  # bins 0..last-1 between edges, bin `last` beyond the last edge
     first = min(bisect.bisect_right(EDGES, lower) - 1, last)
-    if upper is None or upper > EDGES[-1]:
-        stop = last
-    else:
-        stop = min(max(bisect.bisect_left(EDGES, upper) - 1, first), last)
+    stop = last if upper is None or upper > EDGES[-1] else min(max(bisect.bisect_left(EDGES, upper) - 1, first), last)
     weights = []
     for j in range(first, stop + 1):
         if j == last:
@@ -189,9 +184,8 @@ class Durations:
         lower, upper = _check_bounds(lower, upper)
         with self._lock:
             entry = self._kinds.setdefault((provider, kind), _Kind(deque()))
-            if len(entry.observations) == self.window:
-                if entry.observations.popleft()[1] is not None:
-                    entry.finishes -= 1
+            if len(entry.observations) == self.window and entry.observations.popleft()[1] is not None:
+                entry.finishes -= 1
             entry.observations.append((lower, upper))
             entry.finishes += upper is not None
             entry.new += 1

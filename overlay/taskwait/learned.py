@@ -28,9 +28,9 @@ __all__ = ["LATE_SHARE", "SAFETY_GAP", "Times", "next_sleep", "poll_times"]
 Times = tuple[float, ...]  # poll times in seconds since the wait began, the first 0 (the start itself)
 
 LATE_SHARE = 0.04  # finishes the plan lets be later than the target: under the 5 % a p95 allows
-SAFETY_GAP = 6.0  # with the default max_interval, no gap exceeds max(SAFETY_GAP × max_interval, elapsed)
+SAFETY_GAP = 6.0  # with the default max_interval, no gap exceeds max(SAFETY_GAP x max_interval, elapsed)
 RESOLUTION = 4  # candidate poll times every target / RESOLUTION seconds at first ...
-STRETCH = 0.03  # ... and every STRETCH × t seconds later on, whichever is longer
+STRETCH = 0.03  # ... and every STRETCH x t seconds later on, whichever is longer
 COARSE = 0.005  # past where this share of the waits is still running, candidates may be wider than the target
 TAIL = 1e-5  # the list ends where fewer than this share of the waits is still running
 BISECTIONS = 30

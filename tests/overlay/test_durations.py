@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import random
@@ -114,10 +115,10 @@ def test_reported_progress_wins_over_the_learned_schedule() -> None:
 def test_an_explicit_max_interval_bounds_every_learned_gap_and_the_default_has_a_safety_cap() -> None:
     dist = _lognormal()
     bounded = poll_times(dist, 8.0, 1.0, 4.0, True)
-    assert max(b - a for a, b in zip(bounded, bounded[1:], strict=False)) <= 4.0 + 1e-9
+    assert max(b - a for a, b in itertools.pairwise(bounded)) <= 4.0 + 1e-9
     free = poll_times(dist, 8.0, 1.0, 10.0, False)
-    assert all(b - a <= max(SAFETY_GAP * 10.0, a) + 1e-9 for a, b in zip(free, free[1:], strict=False))
-    assert max(b - a for a, b in zip(free, free[1:], strict=False)) > 10.0  # it does space wider where it may
+    assert all(b - a <= max(SAFETY_GAP * 10.0, a) + 1e-9 for a, b in itertools.pairwise(free))
+    assert max(b - a for a, b in itertools.pairwise(free)) > 10.0  # it does space wider where it may
 
 
 @given(st.floats(0.05, 5.0), st.floats(1.0, 60.0), st.floats(0, 1, exclude_max=True), st.floats(0.0, 5000.0),
