@@ -199,3 +199,20 @@ def test_bad_arguments_name_the_parameter() -> None:
         _wait(None, 1.0, target_delay=0)
     with pytest.raises(ValueError, match="upper"):
         Durations().observe("databar", "task", 5.0, 1.0)
+
+
+def test_begin_and_step_follow_the_learned_schedule_and_feed_the_model() -> None:
+    durations, fake = _learned(), FakeTime()
+    script = _task("databar", 31.0, fake)
+    state = taskwait.begin("databar", "T1", timeout=None, now=fake.now, durations=durations)
+    assert state.next_poll_at is not None and state.next_poll_at > fake.now  # the first poll waits
+    plain = taskwait.begin("databar", "T1", timeout=None, now=fake.now, durations=None)
+    assert plain.next_poll_at == fake.now
+    held = durations.finishes("databar", "task")
+    client = script.client("databar")
+    while not state.done:
+        fake.now = max(fake.now, state.next_poll_at or fake.now)
+        state = taskwait.step(client, state, clock=fake.clock, rand=lambda: 0.5, durations=durations)
+    requests_plain, _ = _wait(None, 31.0)
+    assert len(script.requests) < requests_plain and durations.finishes("databar", "task") == held + 1
+    assert taskwait.WaitState.from_json(state.to_json()) == state
