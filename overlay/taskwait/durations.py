@@ -8,7 +8,8 @@ poll: *right-censored* (`upper` None). Times are seconds since the wait began.
 The estimate is the nonparametric maximum-likelihood one for such data (Turnbull's EM) on a
 fixed grid of `BINS_PER_DECADE` log-spaced bins from `GRID_START` to `GRID_END` seconds, the
 mass spread evenly within a bin: no duration the waits did not see is invented, and a censored
-wait counts only for what it showed. Forgetting: each provider and kind keeps the last `window`
+wait counts only for what it showed; the masses are then spread a little over log time (`_smooth`), so
+that the bins a small sample missed are not taken for empty. Forgetting: each provider and kind keeps the last `window`
 observations (default `WINDOW`), so a provider that gets slower is followed within a window.
 The fit is refreshed lazily, when a `REFIT_SHARE` of the observations held is new.
 A provider and kind are used (`distribution`, `finish_probability`) only once `MIN_FINISHES`

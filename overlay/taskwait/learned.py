@@ -7,7 +7,10 @@ more than `target` seconds late (so the p95 detection delay is within `target`, 
 the estimate's own error). It is the optimal checking schedule of Barlow, Hunter & Proschan (1963)
 for a percentile delay bound: a dynamic program over candidate poll times, with a Lagrange weight
 on late finishes searched by bisection. A request is paid by every wait still running at the poll
-before it; a gap (a, b] makes late the finishes in (a, b - target].
+before it (counted from the learned distribution); a gap (a, b] makes late the finishes in
+(a, b - target], counted from the observations themselves (`_spills`): every one that could have ended
+there, at a one-sided bound, so that the plan never leans on where, inside a gap of its own, the censored
+finishes fell, nor on a span the sample happened to leave empty.
 
 Bounds: no gap is shorter than `floor` (the `interval`); none longer than `max_interval` when the
 caller gave it (`bound`), else none longer than the safety cap, `SAFETY_GAP` times `max_interval` or
@@ -34,7 +37,6 @@ STRETCH = 0.03  # ... and every STRETCH x t seconds later on, whichever is longe
 COARSE = 0.005  # past where this share of the waits is still running, candidates may be wider than the target
 TAIL = 1e-5  # the list ends where fewer than this share of the waits is still running
 BISECTIONS = 30
-PLAUSIBLE = True
 CONFIDENCE = 1.64  # a gap's late share is taken at this one-sided normal bound of its finishes' count
 
 
@@ -89,7 +91,7 @@ def _spills(dist: Distribution, g: list[float], alive: list[float], target: floa
         first, spilling, last = spans[i]
         row = [0.0] * max(0, min(spilling, last + 1) - first)  # gaps within the target: nothing late
         for j in range(max(first, spilling), last + 1):
-            count = counts.upto(j) if PLAUSIBLE else max(0.0, dist.cdf(ends[j]) - dist.cdf(g[i])) * n
+            count = counts.upto(j)
             row.append(min(alive[i], (count + CONFIDENCE * count**0.5 + CONFIDENCE**2 / 2) / n))
         out[i] = row
     return out

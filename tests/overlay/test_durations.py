@@ -9,6 +9,7 @@ import random
 import threading
 from typing import Any
 
+import anyio
 import attrs
 import pytest
 from hypothesis import given
@@ -216,3 +217,23 @@ def test_begin_and_step_follow_the_learned_schedule_and_feed_the_model() -> None
     requests_plain, _ = _wait(None, 31.0)
     assert len(script.requests) < requests_plain and durations.finishes("databar", "task") == held + 1
     assert taskwait.WaitState.from_json(state.to_json()) == state
+
+
+def test_wait_for_many_and_the_async_wait_feed_every_unit_that_ends() -> None:
+    durations, fake = Durations(), FakeTime()
+    began = fake.now
+
+    def answer(request: Any) -> Any:
+        task_id = request.url.path.rsplit("/", 1)[-1]
+        finish = {"A": 3.0, "B": 9.0, "C": 20.0}[task_id]
+        return ok("databar", task_id, "completed" if fake.now - began >= finish else "processing")
+
+    client = Script([answer], time=fake).client("databar")
+    outcomes = taskwait.wait_for_many(client, ["A", "B", "C"], timeout=None, durations=durations, **fake.kwargs())
+    assert len(outcomes) == 3 and durations.finishes("databar", "task") == 3
+
+    async def main() -> None:
+        await taskwait.wait_for_async(client, "A", timeout=None, durations=durations, **fake.kwargs(use_async=True))
+
+    anyio.run(main)
+    assert durations.finishes("databar", "task") == 4
