@@ -191,6 +191,17 @@ class Durations:
             entry.finishes += upper is not None
             entry.new += 1
 
+    def replace(self, provider: str, kind: str, observations: list[Observation]) -> None:
+        """Hold exactly these `observations` (oldest first, at most the window's last) for this `provider` and
+        `kind`, as if observed in that order (another process's, e.g. a shared store's)."""
+        fresh = Durations(window=self.window)
+        for lower, upper in observations:
+            fresh.observe(provider, kind, lower, upper)
+        with self._lock:
+            self._kinds.pop((provider, kind), None)
+            if (provider, kind) in fresh._kinds:
+                self._kinds[(provider, kind)] = fresh._kinds[(provider, kind)]
+
     def clear(self) -> None:
         """Forget everything learned (every provider and kind)."""
         with self._lock:

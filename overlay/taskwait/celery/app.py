@@ -23,6 +23,7 @@ import attrs
 
 from ..checks import DEFAULT_TIMEOUT
 from ..client import connect
+from ..durations import Durations
 from ..errors import WaitNotFound
 from ..resume import WaitState, begin, step
 from ..status import Kind, Provider
@@ -62,6 +63,30 @@ class Settings:
         return self.sweep_interval * 1.5
 
 
+class SharedDurations(Durations):
+    """A `Durations` whose observations live in Redis, one list per provider and kind fed by every worker:
+    `observe` appends there (a Lua script); `refresh` reloads a list another worker changed."""
+
+    def __init__(self, store: RedisStore) -> None:
+        super().__init__()
+        self.store = store
+        self._revs: dict[tuple[str, str], int] = {}
+
+    def observe(self, provider: str, kind: str, lower: float, upper: float | None) -> None:
+        """Record one wait's end for this `provider` and `kind` (see `Durations.observe`: `lower`, `upper`) here
+        and in Redis, for every worker."""
+        super().observe(provider, kind, lower, upper)
+        self.store.learn(provider, kind, lower, upper, self.window)
+
+    def refresh(self, provider: str, kind: str) -> SharedDurations:
+        """Reload this `provider` and `kind`'s observations from Redis if another worker added some."""
+        rev, held = self.store.observations(provider, kind)
+        if self._revs.get((provider, kind)) != rev:
+            self.replace(provider, kind, held)
+            self._revs[(provider, kind)] = rev
+        return self
+
+
 class Runtime:
     """What one Celery app needs to run waits: settings, the store, the tasks, a client per provider.
 
@@ -76,6 +101,7 @@ class Runtime:
         self._factory = clients or _client_from_env
         self._clients: dict[tuple[int, str], AnyClient] = {}
         self._lock = threading.Lock()
+        self.durations = SharedDurations(self.store)  # what every worker learns of how long work takes
 
         def poll(wait_id: str, rev: int) -> None:
             with tracing.polling(self.store, wait_id, rev):
@@ -134,7 +160,9 @@ class Runtime:
                 return
             if s.metrics:
                 store.redis.rpush(store.key("lateness"), now - state.next_poll_at)
-            new = step(self.client(state.provider), state, not_after=leased_at + s.lease - LEASE_MARGIN)
+            learned = self.durations.refresh(state.provider, state.kind)
+            new = step(self.client(state.provider), state, not_after=leased_at + s.lease - LEASE_MARGIN,
+                       durations=learned)  # fmt: skip
         except BaseException:
             store.release(wait_id, token)
             raise
@@ -270,7 +298,8 @@ def submit(app: Any, provider: Provider, task_id: str, *, kind: Kind = "task",
     """
     rt = runtime(app)
     state = begin(provider, task_id, kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
-                  raise_on_failure=raise_on_failure, cancel_on=cancel_on)  # fmt: skip
+                  raise_on_failure=raise_on_failure, cancel_on=cancel_on,
+                  durations=rt.durations.refresh(provider, kind))  # fmt: skip
     wait_id = wait_id_for(provider, kind, task_id)
     callback = json.dumps(dict(on_done)) if on_done is not None else ""
     assert state.next_poll_at is not None
