@@ -7,7 +7,7 @@ import statistics
 import textwrap
 from typing import Any
 
-from benchmarks import imports, overhead, schedule, soak
+from benchmarks import imports, overhead, ratelimit, schedule, soak
 
 PROGRESS_TARGET = {"fewer_requests": 0.30, "p95_s": 2.0}  # issue 13, part 2
 OVERHEAD_TARGET = 1.3  # taskwait.get_task at most this many times bare httpx + json.loads
@@ -516,4 +516,4 @@ server, lost or wrong tasks) is deterministic by seed, or is a count of failures
         _s(gen["generate_s"], 1)
     } s**; the drift check (`make check-generated`):
 **{_s(gen["check_generated_s"], 1)} s**; {_rounds(gen["generate_s"]["rounds"])} each, median [min–max].
-"""
+{ratelimit.section(r["ratelimit"]) if "ratelimit" in r else ""}"""

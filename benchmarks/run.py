@@ -28,7 +28,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from benchmarks import batch, celery_throughput, common, generation, imports, overhead, scale, schedule, soak
+from benchmarks import batch, celery_throughput, common, generation, imports, overhead, ratelimit, scale, schedule, soak
 from benchmarks.report import report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +38,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FULL = {"passes": 15, "overhead": 150, "overhead_rounds": 4, "schedule": 10_000, "learned": 10_000,
         "shift": 200, "scale": 10_000,
         "scale_time": 1.0, "throughput": 5.0, "batch": 1000, "soak": 1000, "soak_time": 1.0, "imports_rounds": 3,
-        "celery": 1000, "celery_workers": (1, 2)}  # fmt: skip
+        "celery": 1000, "celery_workers": (1, 2), "ratelimit_rounds": 2, "ratelimit_tiny": False}  # fmt: skip
 TINY = {"passes": 1, "overhead": 10, "overhead_rounds": 2, "schedule": 30, "learned": 30, "shift": 20,
         "scale": 40, "scale_time": 0.02,
         "throughput": 0.5, "batch": 50, "soak": 25, "soak_time": 0.25, "imports_rounds": 2, "celery": 20,
-        "celery_workers": (1,)}  # fmt: skip
+        "celery_workers": (1,), "ratelimit_rounds": 1, "ratelimit_tiny": True}  # fmt: skip
 # The p95 detection delays at which the frontier is drawn (besides each schedule's own p95).
 FRONTIER_AT = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 10.0, 15.0, 20.0, 30.0)
 
@@ -102,6 +102,8 @@ def measure(sizes: dict[str, Any], providers: tuple[str, ...] = ()) -> dict[str,
     results["frontier"] = timed("frontier", lambda: _frontier(results["schedule"], sizes["schedule"]))
     results["learned"] = timed("learned", lambda: schedule.learned(sizes["learned"], shift_finishes=sizes["shift"]))
     results["batch"] = timed("batch", lambda: batch.run(sizes["batch"]))
+    few = ratelimit.WORKLOADS[:1] if sizes.get("ratelimit_tiny") else None
+    results["ratelimit"] = timed("ratelimit", lambda: ratelimit.run(sizes.get("ratelimit_rounds", 2), few))
     benchmarks = _timed(sizes, providers)
     rounds: dict[str, list[Any]] = {name: [] for name in benchmarks}
     rng = random.Random(13)

@@ -29,7 +29,7 @@ def scenario(n_tasks: int, seed: int, time_scale: float = 1.0) -> list[TaskScrip
             outcome = "failure"
         never = rng.random() < 0.02  # a few never finish: they must time out, on time
         duration = None if never else rng.uniform(0.5, 3) * time_scale
-        scripts.append(TaskScript(provider, f"soak-{i:05d}", outcome=outcome, duration=duration,
+        scripts.append(TaskScript(provider, f"soak-{i:05d}", fate=outcome, duration=duration,
                                   polls=10**9 if never else 2, total=100))  # fmt: skip
     return scripts
 

@@ -7,6 +7,7 @@ snapshot = taskwait.wait_for(client, task_id)   # raises TaskFailed, WaitTimeout
 __version__ = "0.1.0"  # the taskwait-suite distribution's version (overlay/pyproject.toml; a test checks they agree)
 
 from .answers import unwrap as unwrap
+from .budget import set_rate_limit as set_rate_limit
 from .client import connect as connect
 from .durations import Durations as Durations
 from .durations import default_durations as default_durations
@@ -65,6 +66,7 @@ __all__ = [
     "get_task",
     "get_task_async",
     "normalize_status",
+    "set_rate_limit",
     "step",
     "step_async",
     "unwrap",

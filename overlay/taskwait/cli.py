@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
+from . import budget
 from ._cli_args import (
     EXIT_AUTH_OR_PROVIDER,
     EXIT_CLOSED_OUTPUT,
@@ -163,7 +164,9 @@ def _wait(args: argparse.Namespace, client: Any) -> int:
     from .display import LiveView, Report, Row
 
     rows = {task_id: Row(args.provider, task_id) for task_id in dict.fromkeys(args.task_ids)}
-    live = LiveView(rows.values(), enabled=sys.stderr.isatty() and not args.quiet)
+    account = budget.account_for(client)  # the live view says when the rate budget holds polls back
+    live = LiveView(rows.values(), enabled=sys.stderr.isatty() and not args.quiet,
+                    held=lambda: budget.held_note(account))  # fmt: skip
     report = Report(args.json, live)
 
     def on_attempt(task_id: str, polls: int, elapsed: float) -> None:

@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import FrameType, TracebackType
 from typing import Any
 
@@ -33,7 +33,7 @@ __all__ = ["LiveView", "Report", "Row", "json_line", "output_console", "summary_
 
 STYLES = {Status.SUCCEEDED: "green", Status.FAILED: "red", Status.CANCELLED: "yellow", Status.RUNNING: "cyan",
           Status.PENDING: "blue", Status.UNKNOWN: "magenta"}  # fmt: skip
-LIVE_CHROME = 5  # lines of the live view that are not task rows: title, header, summary, "… N more", cursor
+LIVE_CHROME = 6  # lines of the live view not task rows: title, header, summary, held polls, "… N more", cursor
 
 
 @attrs.define
@@ -120,8 +120,10 @@ class LiveView:
     rest summarized as '… N more'; a summary line counts the tasks per status.
     """
 
-    def __init__(self, rows: Iterable[Row], *, enabled: bool, console: Console | None = None) -> None:
+    def __init__(self, rows: Iterable[Row], *, enabled: bool, console: Console | None = None,
+                 held: Callable[[], str | None] | None = None) -> None:  # fmt: skip
         self.rows = list(rows)
+        self.held = held  # what the rate budget holds back now ('12 polls held ...'), shown under the summary
         self.enabled = enabled
         self.console = console or Console(stderr=True)
         self.started = time.monotonic()
@@ -141,7 +143,11 @@ class LiveView:
             table.add_row(mark, Text(row.provider), Text(_short(clean(row.task_id))), _status(row),
                           Text(clean(row.raw_status or "")), _progress(row), str(row.polls),
                           f"{row.elapsed:.1f}s")  # fmt: skip
-        parts: list[RenderableType] = [_summary_line(self.rows), table]
+        parts: list[RenderableType] = [_summary_line(self.rows)]
+        note = self.held() if self.held is not None else None
+        if note:
+            parts.append(Text(clean(note), style="yellow"))
+        parts.append(table)
         if len(shown) < len(self.rows):
             parts.append(Text(f"… {len(self.rows) - len(shown)} more", style="dim"))
         return Group(*parts)

@@ -316,6 +316,10 @@ class Waits:
             due.append(heapq.heappop(self._queue)[2])
         return due
 
+    def queued(self) -> int:
+        """How many polls are queued, due or not (the demand a rate budget weighs; O(1))."""
+        return len(self._queue)
+
     def clear(self) -> None:
         """Poll nothing more: `take` answers None from now on."""
         self._queue.clear()

@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING
 import anyio
 
 from . import observe
+from .budget import Claim
+from .budget.priority import chance_for
 from .checks import check_cancel_on, check_durations, look_budget, policy_for, resolve
 from .durations import Durations
-from .engine import Attempt, Decision, Observed, Outcome, PollState, Raise, Waits, ended, schedule
+from .engine import Attempt, Decision, Observed, Outcome, PollState, Raise, Transient, Waits, ended, schedule
 from .errors import AuthenticationError, TaskwaitError, WaitTimeout
+from .progress import time_left
 from .snapshot import TaskSnapshot
 from .transport import Probe, drive, drive_async
 from .wire import LIST_CHUNK, Context, Plan, get_plan, list_plan
@@ -68,11 +71,12 @@ class Loop:
         self.started = clock()
         # timeout=0 looks once: that request is bounded by the client's request timeout, not by the deadline
         self.look = look_budget(client) if self.policy.timeout == 0 else None
-        learned = None if self.durations is None else self.durations.distribution(self.adapter.name, self.kind)
+        dist = None if self.durations is None else self.durations.distribution(self.adapter.name, self.kind)
         self.waits = Waits.begin(self.policy, self.adapter.name, self.kind, ids, self.started,
-                                 schedule(self.policy, learned))  # fmt: skip
+                                 schedule(self.policy, dist))  # fmt: skip
         self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
         self.clock, self.rand = clock, rand
+        self.polled: dict[str, float] = {}  # when each unit's last request went out (for the budget's priority)
         self.failure: BaseException | None = None
         batched = many and self.adapter.many is not None and self.kind == "task"
         self.limit = LIST_CHUNK if batched else 1
@@ -98,6 +102,25 @@ class Loop:
         deadlines = [d for d in (self.waits.states[t].deadline for t in due) if d is not None]
         return plan, min(deadlines, default=None)
 
+    def claim(self, due: list[str]) -> Claim:
+        """What the budget weighs when the requests for `due` are held: a last poll, the chance of a finish."""
+        states = [self.waits.states[t] for t in due]
+        chances = [self._chance(s) for s in states]
+
+        def chance(now: float) -> float | None:
+            found = [p for p in (c(now) for c in chances) if p is not None]
+            return max(found, default=None)
+
+        return Claim(any(s.final for s in states), chance, self.waits.queued())
+
+    def _chance(self, state: PollState) -> Callable[[float], float | None]:
+        last = self.polled.get(state.task_id)
+        predicted = None
+        if state.last is not None and state.last.progress is not None and last is not None:
+            estimate = time_left(state.progress_origin, last, state.last.progress.fraction)
+            predicted = None if estimate is None else last + estimate[0]
+        return chance_for(self.adapter.name, self.kind, state.started, last, predicted, self.durations)
+
     def probe(self, due: list[str]) -> Probe | None:
         """The tracing hook for the requests of `due`'s plan (None when tracing is off)."""
         return None if self.trace is None else self.trace.probe(due)
@@ -106,6 +129,8 @@ class Loop:
         """Feed attempts to the engine; call back; stop everything on a refused key (many)."""
         for task_id, attempt in attempts.items():
             now = self.clock()
+            if not isinstance(attempt, Transient) or attempt.sent:
+                self.polled[task_id] = now
             decision = self.waits.record(task_id, attempt, now, self.rand())
             state = self.waits.states[task_id]
             self.learn(state, decision, now)
@@ -180,7 +205,7 @@ def loop_sync(loop: Loop, concurrency: int, sleep: Callable[[float], object] | N
                 if isinstance(due, float):
                     sleep(min(due, MAX_NAP)) if sleep is not None else wake.wait(min(due, MAX_NAP))
                     continue
-                attempts = drive(loop.client, *loop.plan(due), loop.clock, loop.probe(due))
+                attempts = drive(loop.client, *loop.plan(due), loop.clock, loop.probe(due), loop.claim(due), sleep)
                 with lock:
                     loop.record(attempts)
         except BaseException as exc:
@@ -221,7 +246,9 @@ async def loop_async(loop: Loop, concurrency: int, sleep: Callable[[float], Awai
                 if isinstance(due, float):
                     await nap(min(due, MAX_NAP))
                     continue
-                loop.record(await drive_async(loop.client, *loop.plan(due), loop.clock, loop.probe(due)))
+                loop.record(
+                    await drive_async(loop.client, *loop.plan(due), loop.clock, loop.probe(due), loop.claim(due), sleep)
+                )
                 if loop.failure is not None:
                     group.cancel_scope.cancel()
         except Exception as exc:

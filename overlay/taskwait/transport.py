@@ -15,7 +15,7 @@ import itertools
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,8 @@ import anyio
 import attrs
 import httpx
 
+from . import budget
+from .budget import Claim
 from .engine import Attempt, Transient
 from .wire import Plan, Reply
 
@@ -35,6 +37,9 @@ MAX_BODY = 16 * 1024 * 1024  # bytes; a task answer is kilobytes, anything this 
 MAX_BUDGET = 86400.0  # seconds a far deadline gives one request at most: sockets refuse timeouts past ~1e9 s
 Clock = Callable[[], float]
 Probe = Callable[[dict[str, Any], Reply, int], object]  # told of each request: its kwargs, reply, start (ns)
+Sleep = Callable[[float], object]
+AsyncSleep = Callable[[float], Awaitable[object]]
+_HELD = "held for the rate budget until the deadline: not sent"
 
 
 class AnswerTooLarge(httpx.HTTPError):
@@ -237,16 +242,27 @@ def _result(stop: StopIteration, sent: bool) -> dict[str, Attempt]:
     return {key: attrs.evolve(a, sent=False) if isinstance(a, Transient) else a for key, a in result.items()}
 
 
+def _route(account: budget.Account, request: dict[str, Any]) -> str:
+    return budget.route_of(account.provider, str(request.get("url", "")))
+
+
 def drive(client: AnyClient, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic,
-          probe: Probe | None = None) -> dict[str, Attempt]:  # fmt: skip
-    """Run a plan with the client's sync httpx client; no request outlives `deadline` (on `clock`)."""
-    http = client.get_httpx_client()
+          probe: Probe | None = None, claim: Claim | None = None,
+          sleep: Sleep | None = None) -> dict[str, Attempt]:  # fmt: skip
+    """Run a plan with the client's sync httpx client; no request outlives `deadline` (on `clock`).
+
+    Each request first waits for the rate budget of its account and route (`budget.hold`, ranked by
+    `claim`; `sleep` replaces the real wait on an injected clock); one still held at the deadline is
+    not sent. Each answer's X-RateLimit-* headers and 429s go back to the budget.
+    """
+    http, account = client.get_httpx_client(), budget.account_for(client)
     sent = False
     try:
         request = next(plan)
         while True:
+            grant = budget.hold(account, _route(account, request), claim or Claim(), deadline, clock, sleep)
             started = time.time_ns() if probe is not None else 0
-            reply = _send(http, request, deadline, clock)
+            reply = NotSent(_HELD) if grant is None else grant.answered(_send(http, request, deadline, clock))
             sent = sent or not isinstance(reply, NotSent)
             if probe is not None:
                 probe(request, reply, started)
@@ -258,15 +274,22 @@ def drive(client: AnyClient, plan: Plan, deadline: float | None = None, clock: C
 
 
 async def drive_async(client: AnyClient, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic,
-                      probe: Probe | None = None) -> dict[str, Attempt]:  # fmt: skip
-    """Run a plan with the client's async httpx client; no request outlives `deadline` (on `clock`)."""
-    http = client.get_async_httpx_client()
+                      probe: Probe | None = None, claim: Claim | None = None,
+                      sleep: AsyncSleep | None = None) -> dict[str, Attempt]:  # fmt: skip
+    """Run a plan with the client's async httpx client; no request outlives `deadline` (on `clock`).
+
+    The rate budget as in `drive` (`budget.hold_async`: the loop runs on while a request is held).
+    """
+    http, account = client.get_async_httpx_client(), budget.account_for(client)
     sent = False
     try:
         request = next(plan)
         while True:
+            grant = await budget.hold_async(account, _route(account, request), claim or Claim(), deadline, clock, sleep)
             started = time.time_ns() if probe is not None else 0
-            reply = await _send_async(http, request, deadline, clock)
+            reply = (
+                NotSent(_HELD) if grant is None else grant.answered(await _send_async(http, request, deadline, clock))
+            )
             sent = sent or not isinstance(reply, NotSent)
             if probe is not None:
                 probe(request, reply, started)

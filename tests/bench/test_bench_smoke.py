@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import taskwait
-from benchmarks import batch, common, compare, run, scale, schedule
+from benchmarks import batch, common, compare, ratelimit, run, scale, schedule
 from taskwait.snapshot import TaskSnapshot
 from taskwait.status import Status
 
@@ -86,9 +86,23 @@ def test_imports_state_a_ratio_and_load_no_extra(results: dict[str, Any]) -> Non
     assert results["imports"]["base install (extras blocked)"]["extras_loaded"] == []
 
 
+def test_the_rate_budget_gets_no_429_and_loses_nothing(results: dict[str, Any]) -> None:
+    (name,) = results["ratelimit"]["workloads"]
+    sides = results["ratelimit"]["workloads"][name]
+    assert sides["on"]["refused"]["max"] == 0 and sides["on"]["lost"]["max"] == sides["off"]["lost"]["max"] == 0
+    assert sides["off"]["refused"]["max"] > 0  # the limit is really on: without the budget, 429s
+    assert sides["on"]["requests"]["max"] < sides["off"]["requests"]["min"]
+    assert 0 < sides["on"]["oracle_p95"]["median"] <= sides["on"]["p95"]["median"]  # nothing beats the oracle
+
+
+def test_the_oracle_keeps_the_limit_and_polls_at_each_finish_when_it_can() -> None:
+    assert ratelimit.oracle([1.0, 2.0, 3.0], 5, 10.0) == [0.0, 0.0, 0.0]
+    assert ratelimit.oracle([0.0, 0.0, 0.0], 2, 10.0) == [0.0, 0.0, 10.0]  # the third waits for the window
+
+
 def test_the_report_renders_every_section(results: dict[str, Any]) -> None:
     report = run.report(results)
-    assert "## 8. Generation" in report and "nan" not in report
+    assert "## 8. Generation" in report and "## 9. Many waits under one rate limit" in report and "nan" not in report
 
 
 def test_the_frontier_replays_and_is_monotone() -> None:

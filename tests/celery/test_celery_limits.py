@@ -45,7 +45,7 @@ def test_two_workers_share_one_lobstr_rate_and_call_on_done_once(
             worker.wait_ready()
         app = _app(redis_url)
         hungry = [emu.add_task("lobstr", polls=10**6) for _ in range(8)]  # would ask ~200 times in 5 s
-        quick = [emu.add_task("databar", outcome=o, polls=2) for o in ("success", "failure")]
+        quick = [emu.add_task("databar", fate=o, polls=2) for o in ("success", "failure")]
         callback = app.signature("tests.record_done", kwargs={"tag": "t"})
         ids = [submit(app, "lobstr", t.task_id, timeout=5, interval=0.1, max_interval=0.2) for t in hungry]
         ids += [submit(app, "databar", t.task_id, interval=0.1, on_done=callback) for t in quick]

@@ -13,6 +13,7 @@ import redis
 
 from taskwait.celery import runtime, submit, testing
 from taskwait.celery import state as state_of
+from taskwait.celery.rates import throttle
 from taskwait.emulator import Emulator
 from taskwait.resume import begin
 from tests.celery.conftest import Spawn
@@ -85,7 +86,7 @@ def test_a_poll_held_back_for_the_shared_rate_is_an_event_and_a_gauge(
     rt.store.take_rate("databar", 1, 60.0)  # the only slot of the minute is taken
     state = begin("databar", "T1")
     with otel.tracer_provider.get_tracer("test").start_as_current_span("poll"):
-        later = rt._throttle(state, time.time())
+        later = throttle(rt.store, rt.settings.rates, rt.settings.given, rt.settings.rate_guard, state, time.time())
     assert later is not None
     (event,) = otel.spans("poll")[0].events
     assert event.name == "taskwait.held" and 0 < event.attributes["taskwait.held"] <= 61  # type: ignore[index]

@@ -99,7 +99,7 @@ def test_waits_survive_a_killed_worker_without_overlap_429s_or_leftovers(
                     ["cancel"] if provider in ("databar", "openmart", "lobstr") else []
                 )
                 outcome = rng.choice(outcomes)
-                script = emu.add_task(provider, outcome=outcome, duration=rng.uniform(2, 15))
+                script = emu.add_task(provider, fate=outcome, duration=rng.uniform(2, 15))
                 expected, timeout, horizon = OUTCOMES[outcome], 60.0, script.duration
             else:  # never finishes: times out at its 20 s deadline
                 script = emu.add_task(provider, polls=10**6)

@@ -43,7 +43,7 @@ def test_summary_table_when_not_json(emu: Emulator) -> None:
 
 def test_failed_or_cancelled_exit_1(emu: Emulator) -> None:
     good = emu.add_task("lobstr", polls=1).task_id
-    aborted = emu.add_task("lobstr", outcome="cancel", polls=1, total=12).task_id
+    aborted = emu.add_task("lobstr", fate="cancel", polls=1, total=12).task_id
     result = taskwait(*wait_args(emu, "lobstr", good, aborted), "--json", environ=env("lobstr"))
     assert result.returncode == 1
     statuses = {json.loads(line)["task_id"]: json.loads(line)["status"] for line in result.stdout.splitlines()}

@@ -30,7 +30,7 @@ def test_clean_makes_controls_visible_and_keeps_the_rest() -> None:
 
 
 def test_hostile_provider_text_is_neutralized_in_live_view_table_and_stderr(emu: Emulator) -> None:
-    failed = emu.add_task("flexprice", outcome="failure", error=HOSTILE, polls=0, total=10).task_id
+    failed = emu.add_task("flexprice", fate="failure", error=HOSTILE, polls=0, total=10).task_id
     odd = emu.add_task("flexprice", task_id="ID\x1b]0;idtitle\x07", statuses=("\x1b]0;raw\x07ODD",), polls=0).task_id
 
     def both_seen(shown: str) -> bool:  # the failure ended; the odd status is in the live view, neutralized
@@ -46,14 +46,14 @@ def test_hostile_provider_text_is_neutralized_in_live_view_table_and_stderr(emu:
 
 
 def test_provider_text_in_a_summary_table_is_not_markup(emu: Emulator) -> None:
-    task = emu.add_task("flexprice", outcome="failure", error="[/oops] [link=https://e.example]x[/link]", polls=0)
+    task = emu.add_task("flexprice", fate="failure", error="[/oops] [link=https://e.example]x[/link]", polls=0)
     result = taskwait(*wait_args(emu, "flexprice", task.task_id), environ=env("flexprice"))
     assert result.returncode == 1, result.stderr
     assert "[/oops] [link=https://e.example]x[/link]" in result.stdout
 
 
 def test_json_is_exact_and_has_no_raw_controls(emu: Emulator) -> None:
-    task = emu.add_task("flexprice", outcome="failure", error=HOSTILE + "\x7f\u2028", polls=0)
+    task = emu.add_task("flexprice", fate="failure", error=HOSTILE + "\x7f\u2028", polls=0)
     result = taskwait(*wait_args(emu, "flexprice", task.task_id), "--json", environ=env("flexprice"))
     assert result.returncode == 1
     assert json.loads(result.stdout)["error"] == HOSTILE + "\x7f\u2028"
@@ -163,6 +163,21 @@ def test_ctrl_c_during_start_up_exits_130_without_traceback(
     assert code == 130 and "interrupted" in err
 
 
+def test_live_view_says_when_the_rate_budget_holds_polls() -> None:
+    from rich.console import Console
+
+    from taskwait.display import LiveView, Row
+
+    note: list[str | None] = ["12 polls held for the rate budget (tasks: 90 per 60 s)"]
+    console = Console(width=100, record=True)
+    view = LiveView([Row("lobstr", "t1")], enabled=False, console=console, held=lambda: note[0])
+    console.print(view._render())
+    assert "12 polls held for the rate budget (tasks: 90 per 60 s)" in console.export_text()
+    note[0] = None
+    console.print(view._render())
+    assert "held" not in console.export_text()
+
+
 def test_live_view_summarizes_what_does_not_fit(emu: Emulator) -> None:
     ids = [emu.add_task("databar", polls=0).task_id for _ in range(30)]
     code, shown = run_in_pty(wait_args(emu, "databar", *ids), env("databar"), lines=12)
@@ -199,4 +214,4 @@ def test_a_closed_stdout_is_refused_before_any_poll(emu: Emulator, command: str,
         "taskwait: stdout is closed: the results would be lost\n",
     )
     assert emu.stats("databar", task) == {"provider": "databar", "task_id": task, "requests": 0, "answered": 0,
-                                          "outcome": "success", "overlaps": 0}  # fmt: skip
+                                          "fate": "success", "outcome": "success", "overlaps": 0}  # fmt: skip

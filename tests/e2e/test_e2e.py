@@ -53,7 +53,7 @@ def test_success(emu: Emulator, provider: str) -> None:
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_failure(emu: Emulator, provider: str) -> None:
-    script = emu.add_task(provider, outcome="failure", error="input row 3 is invalid", polls=1)
+    script = emu.add_task(provider, fate="failure", error="input row 3 is invalid", polls=1)
     with pytest.raises(taskwait.TaskFailed) as exc:
         wait(emu, provider, script.task_id)
     assert exc.value.snapshot.raw_status == script.lifecycle[-1]
@@ -63,7 +63,7 @@ def test_failure(emu: Emulator, provider: str) -> None:
 
 @pytest.mark.parametrize("provider", [p for p in PROVIDERS if "cancel" in FORMATS[p].lifecycles])
 def test_cancellation(emu: Emulator, provider: str) -> None:
-    script = emu.add_task(provider, outcome="cancel", polls=2, total=40)
+    script = emu.add_task(provider, fate="cancel", polls=2, total=40)
     snap = wait(emu, provider, script.task_id, raise_on_failure=False)
     assert snap.status is Status.CANCELLED
     if provider == "lobstr":
@@ -145,7 +145,7 @@ def test_a_far_deadline_with_no_client_timeout_is_no_overflow(emu: Emulator) -> 
 
 
 def test_many_over_sockets_sync_and_async(emu: Emulator) -> None:
-    ids = {p: [emu.add_task(p, polls=2, outcome="success" if i % 3 else "failure").task_id for i in range(12)]
+    ids = {p: [emu.add_task(p, polls=2, fate="success" if i % 3 else "failure").task_id for i in range(12)]
            for p in PROVIDERS}  # fmt: skip
     for provider in PROVIDERS:
         results = taskwait.wait_for_many(client(emu, provider), ids[provider], interval=0.01, max_interval=0.05,

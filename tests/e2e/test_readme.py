@@ -117,7 +117,7 @@ def test_the_emulator_example_prints_what_its_comments_say() -> None:
 
 def test_the_begin_step_loop_runs_to_its_end(emu: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # the example keeps its state in a file of the working directory
-    emu.add_task("flexprice", "task_01HK8DBMBN87CY36DEFY62PEXBT", outcome="success", polls=2)
+    emu.add_task("flexprice", "task_01HK8DBMBN87CY36DEFY62PEXBT", fate="success", polls=2)
     printed = _run(STEP_EXAMPLE, emu, {})
     assert printed == "succeeded\n"
     assert taskwait.WaitState.from_json((tmp_path / "export-wait.json").read_text()).done

@@ -33,9 +33,9 @@ def get(emu: Emulator, provider: str, task_id: str, *, key: str | None = KEY) ->
     return HTTP.get(emu.base_url(provider) + path, headers=headers)
 
 
-@pytest.mark.parametrize(("provider", "outcome"), [(p, o) for p, f in FORMATS.items() for o in f.lifecycles])
-def test_every_status_of_every_lifecycle_is_valid(emu: Emulator, provider: str, outcome: str) -> None:
-    script = emu.add_task(provider, outcome=outcome, polls=3, total=120)
+@pytest.mark.parametrize(("provider", "fate"), [(p, o) for p, f in FORMATS.items() for o in f.lifecycles])
+def test_every_status_of_every_lifecycle_is_valid(emu: Emulator, provider: str, fate: str) -> None:
+    script = emu.add_task(provider, fate=fate, polls=3, total=120)
     seen = []
     for _ in range(5):
         response = get(emu, provider, script.task_id)
@@ -120,7 +120,8 @@ def test_faults_look_like_real_faults(emu: Emulator, provider: str, kind: str) -
     if kind == "429" and any("429" in op.get("get", {}).get("responses", {}) for op in documented.values()):
         check(emu, provider, faulty)  # where the spec documents a 429, ours matches it
     assert emu.stats(provider, script.task_id) == {
-        "provider": provider, "task_id": script.task_id, "requests": 2, "answered": 1, "outcome": "success",
+        "provider": provider, "task_id": script.task_id, "requests": 2, "answered": 1, "fate": "success",
+        "outcome": "success",
         "overlaps": 0,
     }  # fmt: skip
 

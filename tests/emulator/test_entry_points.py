@@ -37,7 +37,7 @@ def test_admin_api_creates_tasks_and_reports_them(emu: Emulator) -> None:
 
 @pytest.mark.parametrize(
     "payload",
-    [{"provider": "nosuch"}, {"provider": "deepomatic", "outcome": "cancel"}, {"provider": "databar", "polls": -1},
+    [{"provider": "nosuch"}, {"provider": "deepomatic", "fate": "cancel"}, {"provider": "databar", "polls": -1},
      {"provider": "databar", "faults": {"rate_429": 2}}, {"provider": "databar", "faults": {"script": ["boom"]}},
      {"nonsense": 1}],
 )  # fmt: skip
@@ -109,7 +109,7 @@ def test_script_defaults_and_validation() -> None:
     script = TaskScript("flexprice", total=10)
     assert script.lifecycle == ("PENDING", "PROCESSING", "COMPLETED") and len(script.task_id) == 32
     with pytest.raises(ValueError):
-        TaskScript("deepomatic", outcome="cancel")
+        TaskScript("deepomatic", fate="cancel")
     with pytest.raises(ValueError):
         Faults(rate_5xx=1.5)
 
@@ -118,7 +118,7 @@ def test_script_defaults_and_validation() -> None:
     ("payload", "named"),
     [
         ({"provider": "databar", "outcom": "success"}, "outcom"),
-        ({"outcome": "success"}, "provider"),
+        ({"fate": "success"}, "provider"),
         ({"provider": "databar", "polls": "3"}, "polls"),
         ({"provider": "databar", "faults": {"rate_5xx": "high"}}, "rate_5xx"),
         ({"provider": "databar", "faults": {"script": ["boom"]}}, "boom"),

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from taskwait.emulator import Created, Emulator
-from taskwait.emulator.lifecycle.deepomatic import FIRST_TASK_ID
+from taskwait.emulator.providers.deepomatic import FIRST_TASK_ID
 from tests.conformance import check
 
 KEY = "deepomatic-lifecycle-key"

@@ -177,7 +177,7 @@ def test_a_failed_export_is_still_an_export_and_has_no_file() -> None:
 
 def test_list_tasks_filters_and_pages_with_limit_and_offset(emu: Emulator) -> None:
     ids = [emu.add_task(P, task_id=f"task_list_{n}", polls=0, total=5).task_id for n in range(5)]
-    failed = emu.add_task(P, task_id="task_list_failed", outcome="failure", polls=0).task_id
+    failed = emu.add_task(P, task_id="task_list_failed", fate="failure", polls=0).task_id
     params = {"task_type": "IMPORT", "task_status": "COMPLETED", "limit": 2, "order": "asc"}
     pages = [ok(emu, call(emu, "GET", "/tasks", params=params | {"offset": offset})) for offset in (0, 2, 4)]
     seen = [t["id"] for page in pages for t in page["items"] if t["id"].startswith("task_list_")]
@@ -191,7 +191,7 @@ def test_list_tasks_filters_and_pages_with_limit_and_offset(emu: Emulator) -> No
 
 
 def test_update_task_status_follows_the_servers_transitions(emu: Emulator) -> None:
-    failed = emu.add_task(P, outcome="failure", polls=0).task_id
+    failed = emu.add_task(P, fate="failure", polls=0).task_id
     retried = ok(emu, call(emu, "PUT", f"/tasks/{failed}/status", json={"task_status": "PROCESSING"}), request_too=True)
     assert retried == {"message": "task status updated successfully"}
     assert ok(emu, call(emu, "GET", f"/tasks/{failed}"))["task_status"] == "PROCESSING"

@@ -28,6 +28,7 @@ from ..errors import WaitNotFound
 from ..resume import WaitState, begin, step
 from ..status import Kind, Provider
 from . import tracing
+from .rates import feedback, likely_first, route_for, throttle
 from .store import RedisStore
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class Settings:
     key_prefix: str = "taskwait:"
     rate_guard: float = 0.5
     metrics: bool = False
+    given: frozenset[str] = frozenset()  # providers whose rate `install` was given: it holds on each route family
 
     @property
     def horizon(self) -> float:
@@ -153,16 +155,20 @@ class Runtime:
             state = WaitState.from_json(loaded[0])
             assert state.next_poll_at is not None  # an ended wait's rev moved past every message
             now = time.time()
-            later = state.next_poll_at if state.next_poll_at > now + EARLY else self._throttle(state, now)
+            later = (
+                state.next_poll_at
+                if state.next_poll_at > now + EARLY
+                else throttle(store, s.rates, s.given, s.rate_guard, state, now)
+            )
             if later is not None:
                 if store.defer(wait_id, token, later):
                     self.send(wait_id, rev, later)
                 return
             if s.metrics:
                 store.redis.rpush(store.key("lateness"), now - state.next_poll_at)
-            learned = self.durations.refresh(state.provider, state.kind)
-            new = step(self.client(state.provider), state, not_after=leased_at + s.lease - LEASE_MARGIN,
-                       durations=learned)  # fmt: skip
+            client, learned = self.client(state.provider), self.durations.refresh(state.provider, state.kind)
+            new = step(client, state, not_after=leased_at + s.lease - LEASE_MARGIN, durations=learned)
+            feedback(store, client, state.provider, route_for(state.provider, state.kind))
         except BaseException:
             store.release(wait_id, token)
             raise
@@ -182,24 +188,11 @@ class Runtime:
             if loaded[2]:
                 self.notify(wait_id)
 
-    def _throttle(self, state: WaitState, now: float) -> float | None:
-        """None if the shared rate has a slot now, else when to try again."""
-        rate = self.settings.rates.get(state.provider)
-        if rate is None or (state.deadline_at is not None and now >= state.deadline_at):
-            return None  # past the deadline the step sends nothing: it only ends the wait
-        wait = self.store.take_rate(state.provider, rate[0], rate[1] + self.settings.rate_guard)
-        if wait <= 0:
-            return None
-        self.store.count("throttled")
-        tracing.held(state.provider, wait, now + wait)
-        # a slot after the deadline is no use: the wait ends at its deadline, not an hour later
-        return now + wait if state.deadline_at is None else min(now + wait, state.deadline_at)
-
     def sweep(self) -> int:
         """Send what is due soon or overdue; the number of messages sent."""
         s = self.settings
         rows = self.store.sweep(time.time(), s.horizon, s.grace)
-        for row in rows:
+        for row in likely_first(self.store, rows):
             if row.why == "notify":
                 self.notify(row.wait_id)
             elif row.rev >= 0:
@@ -228,7 +221,9 @@ def install(app: Any, *, redis_url: str, clients: Callable[[str], AnyClient] | N
         redis_url: where waits live (a Redis URL; may be the broker's).
         clients: clients(provider) returns the client a worker polls with (default: `connect` with the key from
             <PROVIDER>_API_KEY and the base URL from TASKWAIT_<PROVIDER>_BASE_URL in the worker's environment).
-        rates: {provider: (requests, window seconds)} shared by all workers, over the defaults (Lobstr 90 a minute).
+        rates: {provider: (requests, window seconds)} shared by all workers on each of the provider's route
+            families; a provider not given keeps the process's budget limits per route (`taskwait.set_rate_limit`;
+            Lobstr's documented tasks 90/min, runs 120/min, results 2/s).
         lease: seconds a poll leases its wait; its request is cut before the lease ends (default 60).
         grace: seconds overdue after which the sweeper re-sends a poll (default 10).
         sweep_interval: seconds between sweeps (Celery beat; default 5).
@@ -243,7 +238,7 @@ def install(app: Any, *, redis_url: str, clients: Callable[[str], AnyClient] | N
     if not (lease > LEASE_MARGIN and grace > 0 and sweep_interval > 0 and max_countdown > 0):
         raise ValueError(f"lease must exceed {LEASE_MARGIN}s; grace, sweep_interval and max_countdown must be > 0")
     settings = Settings(redis_url, {**DEFAULT_RATES, **(rates or {})}, lease, grace, sweep_interval, max_countdown,
-                        result_ttl, key_prefix, metrics=metrics)  # fmt: skip
+                        result_ttl, key_prefix, metrics=metrics, given=frozenset(rates or ()))  # fmt: skip
     options = app.conf.broker_transport_options or {}
     visibility = float(options.get("visibility_timeout", DEFAULT_VISIBILITY_TIMEOUT))
     largest = max(max_countdown, settings.horizon)

@@ -6,7 +6,8 @@ Keys (under a prefix, default "taskwait:"):
   due         zset: waits with no message sent yet, scored by when they are due (far in the future)
   sent        zset: waits with a poll message under way, scored by when it should run
   notify      zset: ended waits whose on_done has not been sent yet
-  rate:<p>    zset: the provider's requests in the last window (the shared rate limit)
+  rate:<p>:<route>   zset: requests on a provider's route family in the last window (the shared rate limit)
+  block:<p>:<route>  Redis-clock ms before which nothing goes on that route (what the answers said)
   stats       hash: counters
   durations:<p>:<k>      list: the last observations of how long a provider's kind of work took ([lower, upper]
                          as JSON, upper null for a wait that timed out), trimmed to the window
@@ -60,11 +61,14 @@ _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
-# A sliding-window log on Redis's own clock: 0 (go) or the milliseconds to wait for a slot.
+# A sliding-window log on Redis's own clock: 0 (go) or the milliseconds to wait for a slot (or for the end of
+# a block an answer asked for: X-RateLimit-Remaining 0 until its reset, a 429's Retry-After).
 _RATE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local window = tonumber(ARGV[2])
+local block = tonumber(redis.call('GET', KEYS[2]) or '0')
+if block > now then return math.max(1, block - now) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
   redis.call('ZADD', KEYS[1], now, ARGV[3])
@@ -73,6 +77,16 @@ if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return math.max(1, tonumber(oldest[2]) + window - now)
+"""
+# Nothing goes on this route before ARGV[1] (ms, Redis's clock: now + ARGV[1] relative ms); later blocks win.
+_BLOCK = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local untl = now + tonumber(ARGV[1])
+if tonumber(redis.call('GET', KEYS[1]) or '0') < untl then
+  redis.call('SET', KEYS[1], untl, 'PX', math.max(1, tonumber(ARGV[1])))
+end
+return untl
 """
 # Waits due within the horizon get their message now (moved from due to sent); sent messages overdue by
 # more than the grace period are re-sent (a killed worker, a lost message); on_done overdue too.
@@ -132,6 +146,7 @@ class RedisStore:
         self._defer = self.redis.register_script(_DEFER)
         self._release = self.redis.register_script(_RELEASE)
         self._rate = self.redis.register_script(_RATE)
+        self._block = self.redis.register_script(_BLOCK)
         self._sweep = self.redis.register_script(_SWEEP)
         self._learn = self.redis.register_script(_LEARN)
 
@@ -170,10 +185,16 @@ class RedisStore:
         """Its message is re-sent for `at`; the lease is given back. False if the lease was lost."""
         return bool(self._defer(keys=[self.key("lease", wait_id), self.key("sent")], args=[token, at, wait_id]))
 
-    def take_rate(self, provider: str, limit: int, window: float) -> float:
-        """0 if a request may go now under the shared limit, else the seconds until one may."""
-        ms = self._rate(keys=[self.key("rate", provider)], args=[limit, int(window * 1000), uuid.uuid4().hex])
+    def take_rate(self, provider: str, limit: int, window: float, route: str = "all") -> float:
+        """0 if a request may go now under the shared limit of the route family, else the seconds until one may."""
+        keys = [self.key("rate", provider, route), self.key("block", provider, route)]
+        ms = self._rate(keys=keys, args=[limit, int(window * 1000), uuid.uuid4().hex])
         return int(ms) / 1000
+
+    def block(self, provider: str, route: str, seconds: float) -> None:
+        """Nothing goes on the route for `seconds` from now, for every worker (an answer said so)."""
+        if seconds > 0:
+            self._block(keys=[self.key("block", provider, route)], args=[max(1, int(seconds * 1000))])
 
     def sweep(self, now: float, horizon: float, grace: float, limit: int = 1000) -> list[Due]:
         keys = [self.key("due"), self.key("sent"), self.key("notify")]

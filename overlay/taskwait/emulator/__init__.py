@@ -1,7 +1,7 @@
 """The five providers' task APIs on loopback, for tests and demos without keys or network.
 
 with Emulator() as emu:
-    task = emu.add_task("lobstr", outcome="cancel", total=40, polls=3)
+    task = emu.add_task("lobstr", fate="cancel", total=40, polls=3)
     client = taskwait.connect("lobstr", emu.api_key, base_url=emu.base_url("lobstr"))
 """
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import sys
 
-from .formats import FORMATS
+from .providers import FORMATS
 from .server import DEFAULT_API_KEY, Emulator
 
-__all__ = ["add_arguments", "main"]
+__all__ = ["add_arguments", "main", "rate_limit"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +21,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--api-key", default=DEFAULT_API_KEY, help=f"the key every provider accepts ({DEFAULT_API_KEY})"
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the random faults (default 0)")
-    parser.add_argument("--lobstr-rate-limit", type=int, default=90, help="Lobstr requests a minute (0: none)")
+    parser.add_argument("--lobstr-rate-limit", type=int, default=None, metavar="N",
+                        help="Lobstr requests a minute over all its routes (0: none; default: its documented limits, "
+                             "90 a minute on /v1/tasks, 120 on /v1/runs, 2 a second on /v1/results, ...)")  # fmt: skip
+    parser.add_argument("--rate-limit", type=rate_limit, action="append", default=[],
+                        metavar="PROVIDER=REQUESTS/SECONDS",
+                        help="at most REQUESTS in each window of SECONDS over all of PROVIDER's routes, then 429 "
+                             "with Retry-After (e.g. databar=10/1; for lobstr it replaces its documented limits; "
+                             "repeatable)")  # fmt: skip
+
+
+def rate_limit(text: str) -> tuple[str, int, float]:
+    """PROVIDER=REQUESTS/SECONDS (e.g. databar=10/1) as (provider, requests, seconds); argparse's error if not."""
+    provider, _, limit = text.partition("=")
+    requests, _, seconds = limit.partition("/")
+    try:
+        count, window = int(requests), float(seconds)
+    except ValueError:
+        count, window = 0, 0.0
+    if provider.strip() not in FORMATS or count < 1 or not (window > 0 and math.isfinite(window)):
+        known = ", ".join(FORMATS)
+        raise argparse.ArgumentTypeError(f"expected PROVIDER=REQUESTS/SECONDS with PROVIDER one of {known}, "
+                                         f"REQUESTS a whole number of 1 or more and SECONDS above 0 "
+                                         f"(e.g. databar=10/1), not {text!r}")  # fmt: skip
+    return provider.strip(), count, window
 
 
 def main(argv: list[str] | None = None, prog: str = "python -m taskwait.emulator") -> int:
@@ -28,9 +52,12 @@ def main(argv: list[str] | None = None, prog: str = "python -m taskwait.emulator
     parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
+    limits: dict[str, tuple[int, float] | None] = {p: (n, s) for p, n, s in args.rate_limit}
+    if args.lobstr_rate_limit is not None and "lobstr" not in limits:
+        limits["lobstr"] = (args.lobstr_rate_limit, 60.0) if args.lobstr_rate_limit > 0 else None
     try:
         emulator = Emulator(host=args.host, port=args.port, api_key=args.api_key, seed=args.seed,
-                            lobstr_rate_limit=args.lobstr_rate_limit or None, log_level="warning")  # fmt: skip
+                            rate_limits=limits, log_level="warning")  # fmt: skip
     except OSError as exc:
         print(f"emulator: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
         return 1

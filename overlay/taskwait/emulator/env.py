@@ -1,22 +1,29 @@
-"""What a provider's lifecycle routes get from the app: its format, the store, and the request gate."""
+"""What a provider's handlers get from the app: its format, the store, and the request gate (`Env`).
+
+Handlers are module-level functions taking their provider's state first (which holds its `Env`);
+a provider's `routes(env)` binds them with `functools.partial` and puts them behind `Env.gated`.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from .formats import Format
-from .store import Store, TaskScript
+from .base import Format
+
+if TYPE_CHECKING:
+    from .scripts import TaskScript
+    from .store import Store
 
 __all__ = ["Env", "Gate", "Handler"]
 
-# Checks a request the way the provider does before it looks at the work: rate limit, key, server-wide
-# faults. Answers (the response to send instead, or None; the headers every answer carries).
+# Checks a request the way the provider does before it looks at the work (`gate.Gate`): rate limit, key,
+# server-wide faults. Answers (the response to send instead, or None; the headers every answer carries).
 Gate = Callable[[Request], Awaitable[tuple[Response | None, dict[str, str]]]]
 # A route's handler behind the gate: it gets the request and the headers every answer carries.
 Handler = Callable[[Request, dict[str, str]], Awaitable[Response]]
@@ -24,7 +31,7 @@ Handler = Callable[[Request, dict[str, str]], Awaitable[Response]]
 
 @attrs.frozen
 class Env:
-    """One provider inside the emulator; lifecycle modules build their routes from it."""
+    """One provider inside the emulator; its module builds its routes from it."""
 
     fmt: Format
     store: Store

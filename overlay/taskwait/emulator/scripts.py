@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
+import inspect
 import random
 import uuid
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 import attrs
 from attrs import AttrsInstance
 
-from .formats import FORMATS
+from .base import FATES, rate_between_0_and_1
+from .providers import FORMATS
 
-__all__ = ["FAULT_KINDS", "Faults", "TaskScript", "from_json", "rate_between_0_and_1"]
+__all__ = ["FAULT_KINDS", "Faults", "TaskScript", "from_json", "rate_between_0_and_1", "script_from_json"]
 
 _T = TypeVar("_T", bound=AttrsInstance)
 FAULT_KINDS = ("429", "500", "502", "503", "drop", "slow", "malformed")
-
-
-def rate_between_0_and_1(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{attribute.name} must be between 0 and 1, not {value!r}")
 
 
 def _kinds(_: object, attribute: attrs.Attribute[Any], value: Sequence[str | None]) -> None:
@@ -64,9 +62,9 @@ class Faults:
         return None
 
 
-def _outcome(_: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if value not in ("success", "failure", "cancel"):
-        raise ValueError(f"outcome must be success, failure or cancel, not {value!r}")
+def _fate(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in FATES:
+        raise ValueError(f"fate must be success, failure or cancel, not {value!r}")
 
 
 def _to_faults(value: Faults | dict[str, Any]) -> Faults:
@@ -74,7 +72,7 @@ def _to_faults(value: Faults | dict[str, Any]) -> Faults:
 
 
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
-    "provider": (str,), "task_id": (str,), "outcome": (str,), "statuses": (list, type(None)), "polls": (int,),
+    "provider": (str,), "task_id": (str,), "fate": (str,), "statuses": (list, type(None)), "polls": (int,),
     "duration": (int, float, type(None)), "total": (int, type(None)), "error": (str, type(None)), "faults": (dict,),
     "tracking_id": (str, type(None)),
     "script": (list,), "retry_after": (int, float), "slow_seconds": (int, float),
@@ -86,11 +84,11 @@ def from_json(cls: type[_T], data: object) -> _T:
     """An attrs class from a JSON object, or ValueError naming the field that is unknown, missing or wrong."""
     if not isinstance(data, dict):
         raise ValueError(f"expected a JSON object for {cls.__name__}, not {type(data).__name__}")
-    fields = {a.name: a for a in attrs.fields(cls)}
+    fields = {n: p for n, p in inspect.signature(cls).parameters.items() if p.kind != p.KEYWORD_ONLY}
     unknown = sorted(set(data) - set(fields))
     if unknown:
         raise ValueError(f"unknown field(s) {', '.join(unknown)}; known: {', '.join(fields)}")
-    missing = [n for n, a in fields.items() if a.default is attrs.NOTHING and n not in data]
+    missing = [n for n, p in fields.items() if p.default is p.empty and n not in data]
     if missing:
         raise ValueError(f"missing field(s) {', '.join(missing)}")
     for name, value in data.items():
@@ -103,31 +101,76 @@ def from_json(cls: type[_T], data: object) -> _T:
         raise ValueError(f"{cls.__name__}: {exc}") from None
 
 
-@attrs.frozen
+def script_from_json(data: object) -> TaskScript:
+    """A `TaskScript` from the admin API's JSON (ValueError naming the bad field); "outcome" is read as "fate"."""
+    if isinstance(data, dict) and "outcome" in data:
+        warnings.warn('the script field "outcome" is deprecated: use "fate"', DeprecationWarning, stacklevel=2)
+        data = {("fate" if k == "outcome" else k): v for k, v in data.items()}
+    return from_json(TaskScript, data)
+
+
+_UNSET: Any = object()
+
+
+@attrs.frozen(init=False)
 class TaskScript:
-    """How one task unfolds: its raw statuses, over polls or over seconds, and how it ends."""
+    """How one task unfolds: its raw statuses, over polls or over seconds, and how it ends (its `fate`).
+
+    `fate`: "success", "failure" or "cancel", the end its provider's lifecycle reaches (was `outcome`,
+    still accepted with a DeprecationWarning); `statuses` replaces that lifecycle with raw statuses of its own.
+    """
 
     provider: str
-    task_id: str = attrs.field(factory=lambda: uuid.uuid4().hex)
-    outcome: str = attrs.field(default="success", validator=_outcome)
-    statuses: tuple[str, ...] | None = attrs.field(default=None, converter=attrs.converters.optional(tuple))
-    polls: int = 2  # answered polls before the final status, when `duration` is None
-    duration: float | None = None  # seconds from creation to the final status
-    total: int | None = None  # records or results, for providers that report progress
-    data: Any = attrs.field(factory=lambda: {"result": "ok"})
-    error: str | None = None
-    faults: Faults = attrs.field(factory=Faults, converter=_to_faults)
-    tracking_id: str | None = None  # the caller's own id, echoed back (Openmart's tracking_id)
+    task_id: str
+    fate: str = attrs.field(validator=_fate)
+    statuses: tuple[str, ...] | None
+    polls: int  # answered polls before the final status, when `duration` is None
+    duration: float | None  # seconds from creation to the final status
+    total: int | None  # records or results, for providers that report progress
+    data: Any
+    error: str | None
+    faults: Faults = attrs.field(converter=_to_faults)
+    tracking_id: str | None  # the caller's own id, echoed back (Openmart's tracking_id)
+
+    def __init__(self, provider: str, task_id: str | None = None, fate: str | None = None,
+                 statuses: Iterable[str] | None = None, polls: int = 2, duration: float | None = None,
+                 total: int | None = None, data: Any = _UNSET, error: str | None = None,
+                 faults: Faults | dict[str, Any] | None = None, tracking_id: str | None = None, *,
+                 outcome: str | None = None) -> None:  # fmt: skip
+        if outcome is not None:
+            warnings.warn("TaskScript's outcome= is deprecated: use fate=", DeprecationWarning, stacklevel=2)
+            if fate is not None and fate != outcome:
+                raise TypeError("give fate= only (outcome= is its deprecated name)")
+            fate = outcome
+        self.__attrs_init__(
+            provider,
+            uuid.uuid4().hex if task_id is None else task_id,
+            "success" if fate is None else fate,
+            None if statuses is None else tuple(statuses),
+            polls,
+            duration,
+            total,
+            {"result": "ok"} if data is _UNSET else data,
+            error,
+            Faults() if faults is None else faults,
+            tracking_id,
+        )
 
     def __attrs_post_init__(self) -> None:
         fmt = FORMATS.get(self.provider)
         if fmt is None:
             raise ValueError(f"unknown provider {self.provider!r}; known: {', '.join(FORMATS)}")
-        if self.statuses is None and self.outcome not in fmt.lifecycles:
-            raise ValueError(f"{self.provider} has no {self.outcome!r} outcome")
+        if self.statuses is None and self.fate not in fmt.lifecycles:
+            raise ValueError(f"{self.provider} has no {self.fate!r} fate")
         if not self.task_id or self.polls < 0 or (self.duration is not None and self.duration < 0):
             raise ValueError("task_id must be non-empty, polls and duration non-negative")
 
     @property
     def lifecycle(self) -> tuple[str, ...]:
-        return self.statuses or FORMATS[self.provider].lifecycles[self.outcome]
+        return self.statuses or FORMATS[self.provider].lifecycles[self.fate]
+
+    @property
+    def outcome(self) -> str:
+        """Deprecated name of `fate`."""
+        warnings.warn("TaskScript.outcome is deprecated: use fate", DeprecationWarning, stacklevel=2)
+        return self.fate

@@ -5,12 +5,15 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from typing import Any
+import warnings
+from collections.abc import Mapping
+from typing import Any, Literal
 
 import uvicorn
 
 from .app import create_app
-from .formats import FORMATS
+from .gate import DOCUMENTED, limits_for
+from .providers import FORMATS
 from .store import Created, Faults, Store, TaskScript, Timing
 
 __all__ = ["DEFAULT_API_KEY", "Emulator"]
@@ -22,16 +25,22 @@ class Emulator:
     """The five providers on 127.0.0.1; use as a context manager.
 
     with Emulator() as emu:
-        task = emu.add_task("databar", outcome="success", polls=2)
+        task = emu.add_task("databar", fate="success", polls=2)
         client = taskwait.connect("databar", emu.api_key, base_url=emu.base_url("databar"))
 
     Args:
         host: the address to listen on (default 127.0.0.1).
         port: the port (default 0: a free one; read it back from `port` or `url`).
         api_key: the emulator's own fake key, the one every provider accepts (default "emulator-key").
-        seed: the seed of every random choice (faults, created work's durations and outcomes), so a run replays.
+        seed: the seed of every random choice (faults, created work's durations and fates), so a session replays.
         faults: server-wide `Faults` for every provider request (default none).
-        lobstr_rate_limit: Lobstr requests a minute before a 429 (default 90, as documented; None: no limit).
+        rate_limits: {provider: (requests, seconds)}: at most that many requests in each fixed window of that many
+            seconds over all the provider's routes, then 429 with Retry-After in the provider's error shape; None
+            as the value lifts the provider's limit. By default only Lobstr has limits, as documented, one window
+            a route family (/v1/tasks and /v1/runtasks 90 a minute, /v1/squids and /v1/runs 120, /v1/results 2 a
+            second), with X-RateLimit-Limit/-Remaining/-Reset on every answer; a Lobstr entry replaces them all.
+        lobstr_rate_limit: shorthand for rate_limits={"lobstr": (N, 60)}; None lifts Lobstr's limits (the
+            default keeps its documented ones).
         created: {provider: Created(...)}: how work started through a provider's API unfolds (by default 1-4 s
             and 10 % failures; see `Created`); `set_created` changes it later.
         timing: `Timing`: the shortened delays of the real services (Openmart's submit, Flexprice's 404).
@@ -39,16 +48,18 @@ class Emulator:
     """
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, api_key: str = DEFAULT_API_KEY, seed: int = 0,
-                 faults: Faults | None = None, lobstr_rate_limit: int | None = 90,
+                 faults: Faults | None = None, rate_limits: Mapping[str, tuple[int, float] | None] | None = None,
+                 lobstr_rate_limit: int | Literal["documented"] | None = DOCUMENTED,
                  created: dict[str, Created] | None = None, timing: Timing | None = None,
                  log_level: str = "critical") -> None:  # fmt: skip
+        limits_for(rate_limits, lobstr_rate_limit)  # bad limits fail here, before a socket is opened
         self.api_key = api_key
         self.store = Store(seed=seed, faults=faults)
         self.store.created |= created or {}
         self.store.timing = timing or self.store.timing
         self._socket = socket.create_server((host, port))
         self.host, self.port = self._socket.getsockname()[:2]
-        app = create_app(self.store, api_key, lobstr_rate_limit)
+        app = create_app(self.store, api_key, lobstr_rate_limit, rate_limits)
         config = uvicorn.Config(app, log_level=log_level, lifespan="off", timeout_graceful_shutdown=1,
                                 access_log=False)  # fmt: skip
         self._server = uvicorn.Server(config)
@@ -77,9 +88,15 @@ class Emulator:
         Args:
             provider: one of the five provider names.
             task_id: its id (default: a random id of the provider's shape).
-            script: the other `TaskScript` fields: outcome ("success", "failure", "cancel") or statuses, polls
-                (answered polls to the end, default 2) or duration (seconds), total, data, error, faults.
+            script: the other `TaskScript` fields: fate ("success", "failure", "cancel"; `outcome` is its
+                deprecated name) or statuses, polls (answered polls to the end, default 2) or duration
+                (seconds), total, data, error, faults.
         """
+        if "outcome" in script:
+            warnings.warn("add_task's outcome= is deprecated: use fate=", DeprecationWarning, stacklevel=2)
+            if "fate" in script:
+                raise TypeError("give fate= only (outcome= is its deprecated name)")
+            script["fate"] = script.pop("outcome")
         if task_id is not None:
             script["task_id"] = task_id
         return self.store.add(TaskScript(provider, **script))

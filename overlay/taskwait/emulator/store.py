@@ -11,8 +11,9 @@ from typing import Any
 
 import attrs
 
-from .formats import FORMATS, TaskView
-from .scripts import FAULT_KINDS, Faults, TaskScript, from_json, rate_between_0_and_1
+from .base import Created, TaskView
+from .providers import FORMATS, PROVIDERS
+from .scripts import FAULT_KINDS, Faults, TaskScript, from_json
 
 __all__ = ["CREATED_DEFAULTS", "FAULT_KINDS", "Created", "Faults", "Store", "TaskScript", "Timing", "from_json"]
 
@@ -44,48 +45,15 @@ class Record:
         index = len(steps) - 1 if fraction >= 1.0 else min(len(steps) - 2, int(fraction * (len(steps) - 1)))
         final = index == len(steps) - 1
         error = self.script.error
-        if final and error is None and self.script.outcome != "success":
-            error = {"failure": "the task failed", "cancel": "the task was cancelled"}[self.script.outcome]
+        if final and error is None and self.script.fate != "success":
+            error = {"failure": "the task failed", "cancel": "the task was cancelled"}[self.script.fate]
         data = self.script.data  # renders show results only for a success; other fields may read it
         return TaskView(self.script.task_id, steps[max(index, 0)], final, fraction, self.script.total, data,
                         error if final else None, self.created_wall, self.script.tracking_id)  # fmt: skip
 
 
-@attrs.frozen
-class Created:
-    """How work started through a provider's own API unfolds: drawn per task from the seeded rng."""
-
-    duration: tuple[float, float] = (1.0, 4.0)  # seconds, drawn uniformly
-    failure_rate: float = attrs.field(default=0.1, validator=rate_between_0_and_1)
-    cancel_rate: float = attrs.field(default=0.0, validator=rate_between_0_and_1)
-    total: tuple[int, int] = (20, 200)  # records or results, drawn uniformly
-
-    def __attrs_post_init__(self) -> None:
-        low, high = self.duration
-        if not 0 <= low <= high or not 0 <= self.total[0] <= self.total[1]:
-            raise ValueError("duration and total are (low, high) ranges with 0 <= low <= high")
-
-    def draw(self, rng: random.Random) -> dict[str, Any]:
-        """TaskScript fields for one created task: outcome, duration, total."""
-        draw = rng.random()
-        outcome = (
-            "failure"
-            if draw < self.failure_rate
-            else "cancel"
-            if draw < self.failure_rate + self.cancel_rate
-            else "success"
-        )
-        return {"outcome": outcome, "duration": rng.uniform(*self.duration), "total": rng.randint(*self.total)}
-
-
-# Realistic by default, short enough for a demo: Deepomatic inference is done in a fraction of a second.
-CREATED_DEFAULTS: dict[str, Created] = {
-    "databar": Created(duration=(1.0, 4.0)),
-    "openmart": Created(duration=(1.0, 4.0)),
-    "lobstr": Created(duration=(1.0, 4.0), failure_rate=0.05),
-    "deepomatic": Created(duration=(0.1, 0.4), failure_rate=0.05),
-    "flexprice": Created(duration=(2.0, 6.0)),
-}
+# Realistic by default, short enough for a demo (each provider's `Provider.created`).
+CREATED_DEFAULTS: dict[str, Created] = {name: p.created for name, p in PROVIDERS.items()}
 
 
 @attrs.frozen
@@ -213,7 +181,8 @@ class Store:
             if record is None:
                 return None
             return {"provider": provider, "task_id": task_id, "requests": record.requests,
-                    "answered": record.answered, "outcome": record.script.outcome,
+                    "answered": record.answered, "fate": record.script.fate,
+                    "outcome": record.script.fate,  # deprecated: the same as "fate"
                     "overlaps": record.overlaps}  # fmt: skip
 
     def __len__(self) -> int:

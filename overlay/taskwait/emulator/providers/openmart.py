@@ -1,4 +1,5 @@
-"""Openmart's lifecycle routes in the emulator: batch submits, batch status and a batch's task ids.
+"""Openmart in the emulator: its answer format, its routes (batch submits, batch status and a batch's
+task ids; get-task at /api/v1/task/{id}) and its limits (none documented).
 
 A submit waits `store.timing.openmart_submit_delay` seconds (the real routes sleep about 26 s, even
 for an invalid body), checks the JSON array of 1-100 tasks, then starts one task per element; the
@@ -12,7 +13,8 @@ from __future__ import annotations
 import random
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 import anyio
@@ -21,11 +23,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..env import Env, Handler
+from ..base import Format, Provider, TaskView, detail
+from ..env import Env
 
-__all__ = ["routes"]
+__all__ = ["PROVIDER", "render", "routes"]
 
-PROVIDER = "openmart"
+PROVIDER_NAME = "openmart"
 BATCH_SIZE = "the number of tasks in each batch should be between 1 and 100"
 STATUSES = ("PROCESSING", "COMPLETED", "ERRORED", "CANCELLED")
 INFO_ACCESS = frozenset({"EMAIL", "PHONE"})
@@ -141,16 +144,16 @@ class _Batch:
 
 
 @attrs.define
-class _Batches:
+class State:
     """The batches of one app, and the seeded source of their uuid-shaped batch and task ids."""
 
-    seed: int
+    env: Env
     _batches: dict[str, _Batch] = attrs.field(factory=dict)
     _lock: threading.Lock = attrs.field(factory=threading.Lock)
     _rng: random.Random = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        self._rng = random.Random(f"{self.seed}:{PROVIDER}:ids")
+        self._rng = random.Random(f"{self.env.store.seed}:{PROVIDER_NAME}:ids")
 
     def new_id(self) -> str:
         with self._lock:
@@ -160,66 +163,82 @@ class _Batches:
         with self._lock:
             self._batches[batch_id] = batch
 
-    def get(self, batch_id: str) -> _Batch | None:
+    def statuses(self, batch_id: str) -> list[tuple[str, str]] | None:
+        """(task id, raw status) of each task of the batch; None if there is no such batch (or a reset lost it)."""
         with self._lock:
-            return self._batches.get(batch_id)
+            batch = self._batches.get(batch_id)
+        if batch is None:
+            return None
+        views = [self.env.store.peek(PROVIDER_NAME, task_id) for task_id in batch.task_ids]
+        return [(v.task_id, v.raw_status) for v in views if v is not None] if all(views) else None
+
+
+async def submit(state: State, request: Request, headers: dict[str, str], *, kind: str) -> Response:
+    """POST /api/v1/task/batch/{kind}: one task per element of the JSON array."""
+    env, (check, result) = state.env, KINDS[kind]
+    await anyio.sleep(env.store.timing.openmart_submit_delay)  # the real route sleeps ~26 s first
+    try:
+        body = await env.body(request)
+    except ValueError as exc:
+        return env.error(400, str(exc), headers)
+    if (problem := _problem(body, check)) is not None:
+        return env.error(400, problem, headers)
+    task_ids = []
+    for task in body:
+        task_id = state.new_id()
+        tracking = task.get("tracking_id")  # echoed back on the task (OM get-task-results)
+        env.create(task_id, data=result(task, random.Random(f"{env.store.seed}:{PROVIDER_NAME}:data:{task_id}")),
+                   tracking_id=tracking if isinstance(tracking, str) else None)  # fmt: skip
+        task_ids.append(task_id)
+    batch_id = state.new_id()
+    state.add(batch_id, _Batch(kind, tuple(task_ids)))
+    return env.json({"batch_id": batch_id, "submit_for": kind, "status": {"batch_ready": False}}, 200, headers)
+
+
+async def batch_status(state: State, request: Request, headers: dict[str, str]) -> Response:
+    found = state.statuses(request.path_params["batch_id"])
+    if found is None:
+        return state.env.error(404, "Batch not found", headers)
+    raw = [status for _, status in found]
+    counts = {name.lower(): raw.count(name) for name in ("PROCESSING", "COMPLETED", "ERRORED")}
+    return state.env.json(counts | {"total": len(raw), "batch_ready": counts["processing"] == 0}, 200, headers)
+
+
+async def task_ids(state: State, request: Request, headers: dict[str, str]) -> Response:
+    wanted = request.query_params.get("status")
+    if wanted is not None and wanted not in STATUSES:
+        return state.env.error(400, f"status must be one of {', '.join(STATUSES)}", headers)
+    found = state.statuses(request.path_params["batch_id"])
+    if found is None:
+        return state.env.error(404, "Batch not found", headers)
+    return state.env.json([task_id for task_id, status in found if wanted in (None, status)], 200, headers)
 
 
 def routes(env: Env) -> list[Route]:
-    """The routes of Openmart's async work besides get-task."""
-    batches = _Batches(env.store.seed)
-
-    def submitter(kind: str) -> Handler:
-        check, result = KINDS[kind]
-
-        async def submit(request: Request, headers: dict[str, str]) -> Response:
-            await anyio.sleep(env.store.timing.openmart_submit_delay)  # the real route sleeps ~26 s first
-            try:
-                body = await env.body(request)
-            except ValueError as exc:
-                return env.error(400, str(exc), headers)
-            if (problem := _problem(body, check)) is not None:
-                return env.error(400, problem, headers)
-            task_ids = []
-            for task in body:
-                task_id = batches.new_id()
-                tracking = task.get("tracking_id")  # echoed back on the task (OM get-task-results)
-                env.create(task_id, data=result(task, random.Random(f"{env.store.seed}:{PROVIDER}:data:{task_id}")),
-                           tracking_id=tracking if isinstance(tracking, str) else None)  # fmt: skip
-                task_ids.append(task_id)
-            batch_id = batches.new_id()
-            batches.add(batch_id, _Batch(kind, tuple(task_ids)))
-            return env.json({"batch_id": batch_id, "submit_for": kind, "status": {"batch_ready": False}}, 200, headers)
-
-        return submit
-
-    def statuses(batch_id: str) -> list[tuple[str, str]] | None:
-        """(task id, raw status) of each task of the batch; None if there is no such batch (or a reset lost it)."""
-        batch = batches.get(batch_id)
-        if batch is None:
-            return None
-        views = [env.store.peek(PROVIDER, task_id) for task_id in batch.task_ids]
-        return [(v.task_id, v.raw_status) for v in views if v is not None] if all(views) else None
-
-    async def batch_status(request: Request, headers: dict[str, str]) -> Response:
-        found = statuses(request.path_params["batch_id"])
-        if found is None:
-            return env.error(404, "Batch not found", headers)
-        raw = [status for _, status in found]
-        counts = {name.lower(): raw.count(name) for name in ("PROCESSING", "COMPLETED", "ERRORED")}
-        return env.json(counts | {"total": len(raw), "batch_ready": counts["processing"] == 0}, 200, headers)
-
-    async def task_ids(request: Request, headers: dict[str, str]) -> Response:
-        wanted = request.query_params.get("status")
-        if wanted is not None and wanted not in STATUSES:
-            return env.error(400, f"status must be one of {', '.join(STATUSES)}", headers)
-        found = statuses(request.path_params["batch_id"])
-        if found is None:
-            return env.error(404, "Batch not found", headers)
-        return env.json([task_id for task_id, status in found if wanted in (None, status)], 200, headers)
-
-    base = f"{env.prefix}/api/v1/task/batch"
-    return [Route(f"{base}/{kind}", env.gated(submitter(kind)), methods=["POST"]) for kind in KINDS] + [
-        Route(base + "/{batch_id}/status", env.gated(batch_status), methods=["GET"]),
-        Route(base + "/{batch_id}/task_ids", env.gated(task_ids), methods=["GET"]),
+    """Openmart's async work besides get-task."""
+    state, base = State(env), f"{env.prefix}/api/v1/task/batch"
+    return [
+        Route(f"{base}/{kind}", env.gated(partial(submit, state, kind=kind)), methods=["POST"]) for kind in KINDS
+    ] + [
+        Route(base + "/{batch_id}/status", env.gated(partial(batch_status, state)), methods=["GET"]),
+        Route(base + "/{batch_id}/task_ids", env.gated(partial(task_ids, state)), methods=["GET"]),
     ]
+
+
+def render(t: TaskView) -> dict[str, Any]:
+    """GET /api/v1/task/{task_id}."""
+    return {"task_id": t.task_id, "status": t.raw_status, "tracking_id": t.tracking_id,
+            "data": t.data if t.final and t.error is None else None}  # fmt: skip
+
+
+def _authorized(headers: Mapping[str, str], key: str) -> bool:
+    return headers.get("x-api-key") == key or headers.get("authorization") == f"Bearer {key}"
+
+
+FORMAT = Format(
+    PROVIDER_NAME, "/api/v1/task/{task_id}", "", _authorized, (401, {"detail": "Invalid API Key"}),
+    {"detail": "Task not found"},
+    {"success": ("PROCESSING", "COMPLETED"), "failure": ("PROCESSING", "ERRORED"),
+     "cancel": ("PROCESSING", "CANCELLED")}, render, detail,
+)  # fmt: skip
+PROVIDER = Provider(FORMAT, routes)  # no rate limit documented

@@ -17,8 +17,8 @@ from typing import Any
 
 import attrs
 
-from ..env import Env
-from ..formats import TaskView
+from ...base import TaskView
+from ...env import Env
 
 __all__ = ["LobstrState", "Run", "Squid", "Upload", "iso", "results_of"]
 
@@ -146,7 +146,7 @@ class LobstrState:
             task = self.new_id()
             squid.tasks[task] = params
         created_at = iso(dt.datetime.now(dt.UTC))
-        self.env.create(task, outcome="success", statuses=("pending", "pending"), duration=NEVER, total=0,
+        self.env.create(task, fate="success", statuses=("pending", "pending"), duration=NEVER, total=0,
                         error=None, data={"params": params, "created_at": created_at})  # fmt: skip
         return task
 
@@ -200,9 +200,9 @@ class LobstrState:
             draw = created.draw(random.Random(f"{self.env.store.seed}:run:{run_id}:{task}"))
             run.durations[task] = draw["duration"]
             own = self._own(task) | {"ended_at": iso(run.wall(run.started + draw["duration"]))}
-            self.env.create(task, outcome="success", statuses=("pending", "running", TASK_END[draw["outcome"]]),
+            self.env.create(task, fate="success", statuses=("pending", "running", TASK_END[draw["fate"]]),
                             duration=draw["duration"], total=draw["total"], data=own,
-                            error=TASK_ERROR if draw["outcome"] == "failure" else None)  # fmt: skip
+                            error=TASK_ERROR if draw["fate"] == "failure" else None)  # fmt: skip
         return run
 
     def abort(self, run: Run) -> None:
@@ -213,7 +213,7 @@ class LobstrState:
         for task, view in self.views(run).items():
             if not view.final:
                 own = self._own(task) | {"ended_at": iso(run.wall(now))}
-                self.env.create(task, outcome="success", statuses=("running", "aborted"), duration=0.0,
+                self.env.create(task, fate="success", statuses=("running", "aborted"), duration=0.0,
                                 total=results_of(view), data=own, error=None)  # fmt: skip
 
     def _own(self, task: str) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Deepomatic's lifecycle routes in the emulator: the five inference endpoints, each starting a task.
+"""Deepomatic in the emulator: its answer format, its routes (five inference endpoints, each starting a
+task; get-task and the multi-task list) and its limits (none documented).
 
 An inference answers `{"task_id": "<numeric string>"}` at once; the task (served by the app's
 get-task and multi-task routes) is `pending`, then `success` with the inference output in `data`
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import partial
 from typing import Any
 
 import attrs
@@ -18,9 +20,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..env import Env, Handler
+from ..base import Created, Format, Provider, TaskView, detail, header_is, iso
+from ..env import Env
 
-__all__ = ["FIRST_TASK_ID", "routes"]
+__all__ = ["FIRST_TASK_ID", "PROVIDER", "render", "routes"]
 
 FIRST_TASK_ID = 269999729  # the docs' example task id; later ones count up from it
 _ID = re.compile(r"[0-9]+")  # private specs, versions and networks have integer ids
@@ -41,13 +44,15 @@ _ROUTES = (
 
 
 @attrs.define
-class _TaskIds:
+class State:
     """Numeric task ids, as the real API hands them out; one counter per app."""
 
+    env: Env
     next_id: int = FIRST_TASK_ID
     lock: threading.Lock = attrs.field(factory=threading.Lock)
 
-    def take(self, env: Env) -> str:
+    def take(self) -> str:
+        env = self.env
         with self.lock:
             while env.store.exists(env.fmt.name, str(self.next_id)):
                 self.next_id += 1
@@ -139,28 +144,44 @@ async def _read(env: Env, request: Request, headers: dict[str, str]) -> tuple[di
     return body, None
 
 
+async def inference(state: State, request: Request, headers: dict[str, str], *, param: str, public: bool,
+                    tensors: bool) -> Response:  # fmt: skip
+    """An inference route: starts a task that get-task and list-tasks then serve."""
+    env = state.env
+    if not (_NAME if public else _ID).fullmatch(request.path_params[param]):
+        return env.error(404, "Not found.", headers)
+    body, error = await _read(env, request, headers)
+    if body is None:
+        assert error is not None
+        return error
+    multipart = "inputs" not in body
+    count = 1 if multipart else len(body["inputs"])
+    show, limit = bool(body.get("show_discarded")), body.get("max_predictions")
+    data = _tensors(count) if tensors else _labels(show, limit)
+    script = env.create(state.take(), data=data)
+    if script.fate == "failure":  # the store's generic message, replaced by one like the API's
+        env.store.add(attrs.evolve(script, error=_FAILURE))
+    return env.json({"task_id": script.task_id}, 200, headers)
+
+
 def routes(env: Env) -> list[Route]:
-    """The five inference routes; each starts a task that get-task and list-tasks then serve."""
-    ids = _TaskIds()
-
-    def inference(param: str, public: bool, tensors: bool) -> Handler:
-        async def handler(request: Request, headers: dict[str, str]) -> Response:
-            if not (_NAME if public else _ID).fullmatch(request.path_params[param]):
-                return env.error(404, "Not found.", headers)
-            body, error = await _read(env, request, headers)
-            if body is None:
-                assert error is not None
-                return error
-            multipart = "inputs" not in body
-            count = 1 if multipart else len(body["inputs"])
-            show, limit = bool(body.get("show_discarded")), body.get("max_predictions")
-            data = _tensors(count) if tensors else _labels(show, limit)
-            script = env.create(ids.take(env), data=data)
-            if script.outcome == "failure":  # the store's generic message, replaced by one like the API's
-                env.store.add(attrs.evolve(script, error=_FAILURE))
-            return env.json({"task_id": script.task_id}, 200, headers)
-
-        return handler
-
-    return [Route(f"{env.prefix}/v0.7{path}", env.gated(inference(param, public, tensors)), methods=["POST"])
+    """The five inference routes."""
+    state = State(env)
+    return [Route(f"{env.prefix}/v0.7{path}", methods=["POST"],
+                  endpoint=env.gated(partial(inference, state, param=param, public=public, tensors=tensors)))
             for path, param, public, tensors in _ROUTES]  # fmt: skip
+
+
+def render(t: TaskView) -> dict[str, Any]:
+    """GET /v0.7/tasks/{task_id}, and each element of GET /v0.7/tasks?task_ids=..."""
+    return {"id": t.task_id, "status": t.raw_status, "error": t.error if t.final else None,
+            "date_created": iso(t.created), "date_updated": iso(t.created) if t.final else None,
+            "data": t.data if t.final and t.error is None else None, "subtasks": None}  # fmt: skip
+
+
+FORMAT = Format(
+    "deepomatic", "/v0.7/tasks/{task_id}", "", header_is("x-api-key"), (401, {"detail": "Invalid API key."}),
+    {"detail": "Not found."}, {"success": ("pending", "success"), "failure": ("pending", "error")}, render, detail,
+    list_path="/v0.7/tasks",
+)  # fmt: skip
+PROVIDER = Provider(FORMAT, routes, created=Created(duration=(0.1, 0.4), failure_rate=0.05))  # no limit documented

@@ -15,8 +15,8 @@ from typing import Any
 
 from starlette.datastructures import URL
 
-from ..formats import TaskView
-from .lobstr_state import LobstrState, Run, iso, results_of
+from ...base import TaskView
+from .state import LobstrState, Run, iso, results_of
 
 __all__ = ["page", "result_rows", "results_csv", "run_body", "run_stats", "run_task"]
 

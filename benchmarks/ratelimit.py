@@ -1,0 +1,178 @@
+"""Many waits under one rate limit: Lobstr tasks polled by one process against the emulator's Lobstr limit.
+
+The emulator runs in its own process with Lobstr's documented limit on /v1/tasks (90 requests a minute,
+fixed windows, 429 with Retry-After); the client waits on every task with one `wait_for_many` (10
+workers, interval 1 s, max_interval 10 s, as issue 20 measured main), once with the request budget on
+and once with it off (`taskwait.budget.disable()`), side by side in the same run. Durations, the
+limit's window and the client's intervals are all divided by one factor (`SCALE`), so a workload of
+minutes runs in seconds; every delay reported is multiplied back.
+
+Measured per workload and round: requests that reached the server, 429 answers (counted by an httpx
+response hook in the client), detection delay (when `on_update` saw a task's terminal status, minus its
+finish: creation, as the admin request returned, plus its duration) p50, p95, max; wall time; tasks lost
+(not ended, or ended other than completed). The oracle: every finish time known, at most the same limit
+in any window (a sliding window), each task polled at its finish or as soon after as the limit allows,
+the earliest finish first (simulated exactly, no I/O).
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+import time
+from collections import deque
+from typing import Any
+
+import httpx
+
+import taskwait
+from benchmarks.common import add_tasks, emulator_process, percentile, server_requests, spread
+from taskwait import budget
+
+SCALE = 30.0  # durations, the limit's window and the client's intervals are divided by this
+LIMIT, WINDOW = 90, 60.0  # Lobstr's documented limit on /v1/tasks
+# (name, tasks, low, high): durations in unscaled seconds, drawn uniformly
+WORKLOADS = [("100 tasks, 10-40 s", 100, 10.0, 40.0), ("1,000 tasks, 10-40 s", 1000, 10.0, 40.0),
+             ("1,000 tasks, 60-600 s", 1000, 60.0, 600.0)]  # fmt: skip
+
+
+def oracle(finishes: list[float], limit: int, window: float) -> list[float]:
+    """Detection delays of a scheduler that knows every finish and keeps `limit` in any span of `window`."""
+    events, pending, sent, delays = sorted(finishes), [], deque[float](), []
+    i, t = 0, 0.0
+    while i < len(events) or pending:
+        while i < len(events) and events[i] <= t:
+            heapq.heappush(pending, events[i])
+            i += 1
+        while sent and sent[0] + window <= t + 1e-12:
+            sent.popleft()
+        if pending and len(sent) < limit:
+            delays.append(t - heapq.heappop(pending))
+            sent.append(t)
+            continue
+        upcoming = [events[i]] if i < len(events) else []
+        if pending:
+            upcoming.append(sent[0] + window)
+        t = max(t, min(upcoming))
+    return delays
+
+
+def _one(url: str, n: int, low: float, high: float, on: bool, seed: int) -> dict[str, Any]:
+    rng = random.Random(seed)
+    durations = [rng.uniform(low, high) / SCALE for _ in range(n)]
+    prefix = f"rl{seed}-{'on' if on else 'off'}-"
+    ids = [f"{prefix}{i:05d}" for i in range(n)]
+    budget.reset()
+    budget.reset_limits()
+    taskwait.set_rate_limit("lobstr", LIMIT, per=WINDOW / SCALE, route="tasks")
+    (budget.enable if on else budget.disable)()
+    refused = [0]
+
+    def hook(response: httpx.Response) -> None:
+        if response.status_code == 429:
+            refused[0] += 1
+
+    client = taskwait.connect("lobstr", "emulator-key", base_url=url + "/lobstr",
+                              httpx_args={"event_hooks": {"response": [hook]}})  # fmt: skip
+    seen: dict[str, float] = {}
+
+    def update(snap: taskwait.TaskSnapshot) -> None:
+        if snap.status.is_terminal and snap.task_id not in seen:
+            seen[snap.task_id] = time.monotonic()
+
+    before = server_requests(url)
+    add_tasks(url, [{"provider": "lobstr", "task_id": t, "duration": d, "fate": "success"}
+                    for t, d in zip(ids, durations, strict=True)])  # fmt: skip
+    created = time.monotonic()
+    try:
+        results = taskwait.wait_for_many(client, ids, interval=1.0 / SCALE, max_interval=10.0 / SCALE,
+                                         timeout=3600.0 / SCALE, on_update=update)  # fmt: skip
+    finally:
+        budget.enable()
+    wall = time.monotonic() - created
+    requests = server_requests(url) - before
+    delays = [(seen[t] - created - d) * SCALE for t, d in zip(ids, durations, strict=True) if t in seen]
+    lost = sum(1 for t in ids if not isinstance(results.get(t), taskwait.TaskSnapshot)
+               or results[t].status is not taskwait.Status.SUCCEEDED)  # fmt: skip
+    best = oracle([d * SCALE for d in durations], LIMIT, WINDOW)
+    return {"requests": requests, "refused": refused[0], "p50": percentile(delays, 50), "p95": percentile(delays, 95),
+            "max": max(delays, default=float("nan")), "wall": wall * SCALE, "lost": lost,
+            "oracle_p50": percentile(best, 50), "oracle_p95": percentile(best, 95),
+            "oracle_max": max(best)}  # fmt: skip
+
+
+def run(rounds: int = 2, workloads: list[tuple[str, int, float, float]] | None = None) -> dict[str, Any]:
+    """Every workload, budget on and off, `rounds` times (alternating which goes first); medians and spread."""
+    chosen = workloads or WORKLOADS
+    raw: dict[str, dict[str, list[dict[str, Any]]]] = {name: {"on": [], "off": []} for name, *_ in chosen}
+    with emulator_process("--rate-limit", f"lobstr={LIMIT}/{WINDOW / SCALE:g}") as url:
+        for r in range(rounds):
+            for name, n, low, high in chosen:
+                for on in (True, False) if r % 2 == 0 else (False, True):
+                    time.sleep(WINDOW / SCALE + 0.2)  # the server's window of the last run is over
+                    raw[name]["on" if on else "off"].append(_one(url, n, low, high, on, seed=1000 * r + n))
+    out: dict[str, Any] = {"scale": SCALE, "limit": LIMIT, "window": WINDOW, "rounds": rounds, "workloads": {}}
+    for name, sides in raw.items():
+        out["workloads"][name] = {
+            side: {key: spread([row[key] for row in rows]) for key in rows[0]} for side, rows in sides.items()
+        }
+    return out
+
+
+def table(r: dict[str, Any]) -> list[list[str]]:
+    """Rows for the report: workload, side, then medians (min-max) of each figure."""
+    rows = []
+    for name, sides in r["workloads"].items():
+        for side in ("on", "off"):
+            s = sides[side]
+
+            def cell(key: str, digits: int = 0, s: dict[str, Any] = s) -> str:
+                v = s[key]
+                return f"{v['median']:.{digits}f} ({v['min']:.{digits}f}-{v['max']:.{digits}f})"
+
+            rows.append([name, "budget on" if side == "on" else "budget off", cell("requests"), cell("refused"),
+                         cell("p50", 1), cell("p95", 1), cell("max", 1), cell("wall", 0), cell("lost"),
+                         f"{s['oracle_p95']['median']:.1f}",
+                         f"{s['p95']['median'] / s['oracle_p95']['median']:.2f}"])  # fmt: skip
+    return rows
+
+
+def section(r: dict[str, Any]) -> str:
+    """The report's section: the table and the targets, from this run's figures only."""
+    head = ["workload", "client", "requests", "429 answers", "delay p50 (s)", "delay p95 (s)", "max (s)", "wall (s)",
+            "tasks lost", "oracle p95 (s)", "p95 ÷ oracle"]  # fmt: skip
+    rows = table(r)
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)] + ["| " + " | ".join(row) + " |" for row in rows]
+    on = [sides["on"] for sides in r["workloads"].values()]
+    no_429 = all(s["refused"]["max"] == 0 for s in on)
+    within = [s["p95"]["median"] / s["oracle_p95"]["median"] for s in on]
+    lost = max(s["lost"]["max"] for s in on)
+    return f"""
+## 9. Many waits under one rate limit (Lobstr, `benchmarks/ratelimit.py`)
+
+Lobstr tasks waited on by one `wait_for_many` (10 workers, `interval` 1 s, `max_interval` 10 s, as the issue's
+measurement) against the emulator in its own
+process with Lobstr's documented limit on /v1/tasks ({r["limit"]} a minute, fixed windows, 429 with
+Retry-After), with the request budget on and off (`taskwait.budget.disable()`), side by side. Durations, the
+limit's window and the client's intervals are divided by {r["scale"]:g} so the section runs in minutes; every
+delay and wall time below is multiplied back (seconds as the unscaled workload would see them). Median
+(min–max) of {r["rounds"]} round(s). The oracle knows every finish time and keeps the same limit in any
+window, simulated exactly. The Celery workload of issue 20 is not measured here.
+
+{chr(10).join(lines)}
+
+Targets with the budget on: 0 answers 429 in every round: {"met" if no_429 else "NOT met"}; p95 within 1.3× the
+oracle's: {", ".join(f"{w:.2f}×" for w in within)} ({"met" if all(w <= 1.3 for w in within) else "not met"}); no
+task lost: {"met" if lost == 0 else f"NOT met ({lost})"}.
+"""
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    tiny = "--tiny" in sys.argv
+    result = run(1, [("100 tasks, 10-40 s", 100, 10.0, 40.0)] if tiny else None)
+    print(json.dumps(result, indent=1))
+    for row in table(result):
+        print(" | ".join(row))

@@ -1,0 +1,50 @@
+"""How likely a held poll is to find its unit finished: the `chance` of a budget `Claim`.
+
+Two sources, the larger wins: the durations learned for the provider and kind (`Durations.
+finish_probability`, the learned-schedule issue: P(the work ends in (since, until] | not by since)),
+and the finish predicted from the progress the unit reported (1 once the prediction has passed,
+rising linearly from the last poll until then). Unknown from both: None, and the budget falls back to
+first come, first served.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+__all__ = ["FinishChance", "chance_for", "learned"]
+
+
+class FinishChance(Protocol):
+    def finish_probability(self, provider: str, kind: str, since: float, until: float) -> float | None: ...
+
+
+def learned() -> FinishChance | None:
+    """The process's learned durations (`taskwait.durations.default_durations()`), if that module exists."""
+    try:
+        from .. import durations  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+    source: FinishChance = durations.default_durations()
+    return source
+
+
+def chance_for(provider: str, kind: str, started: float, last_poll: float | None, predicted: float | None,
+               source: FinishChance | None) -> Callable[[float], float | None]:  # fmt: skip
+    """chance(now) for a unit whose wait began at `started` and was last polled at `last_poll` (None: never),
+    with the finish predicted from progress at `predicted` (None: no prediction); all on the wait's clock."""
+    since = 0.0 if last_poll is None else max(last_poll - started, 0.0)
+    base = started if last_poll is None else last_poll
+
+    def chance(now: float) -> float | None:
+        found: list[float] = []
+        if source is not None and now > started:
+            p = source.finish_probability(provider, kind, since, max(now - started, since))
+            if p is not None:
+                found.append(min(max(p, 0.0), 1.0))
+        if predicted is not None:
+            span = predicted - base
+            found.append(1.0 if now >= predicted or span <= 0 else min(max((now - base) / span, 0.0), 1.0))
+        return max(found) if found else None
+
+    return chance
