@@ -192,7 +192,7 @@ class Runtime:
         """Send what is due soon or overdue; the number of messages sent."""
         s = self.settings
         rows = self.store.sweep(time.time(), s.horizon, s.grace)
-        for row in likely_first(self.store, rows):
+        for row in likely_first(self.store, rows, self.durations):
             if row.why == "notify":
                 self.notify(row.wait_id)
             elif row.rev >= 0:
