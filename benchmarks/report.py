@@ -263,6 +263,42 @@ exact (a task still running after the list's last poll is counted as polled once
 """
 
 
+def _learned_section(r: dict[str, Any]) -> str:
+    """The learned schedule (taskwait.Durations) on three distributions, beside today's defaults and the frontier."""
+    if "learned" not in r:
+        return ""
+    rows, shifts = [], []
+    for name, res in r["learned"].items():
+        d = res["defaults"]
+        rows.append([name, "defaults (durations=None)", f"{d['requests_per_task']:.2f}", f"{d['p50']:.2f}",
+                     f"{d['p95']:.2f}", f"{d['p99']:.1f}", "—", "—"])  # fmt: skip
+        for label, what in (("learned", "learned, target_delay default"),
+                            ("learned_equal_delay", "learned, target_delay = defaults' p95")):  # fmt: skip
+            row = res[label]
+            rows.append([name, what, f"{row['requests_per_task']:.2f}", f"{row['p50']:.2f}", f"{row['p95']:.2f}",
+                         f"{row['p99']:.1f}", f"{row['frontier']:.2f}", f"{row['times_frontier']:.2f}×"])  # fmt: skip
+        if "shift" in res:
+            back = res["shift"]["finishes_until_within_target"]
+            shifts.append(f"{name}: {'not within' if back is None else back} (target {res['shift']['target']:g} s)")
+    table = _table(["durations", "schedule", "requests/task", "p50 s", "p95 s", "p99 s", "frontier at its p95",
+                    "× frontier"], rows)  # fmt: skip
+    n = r["sizes"].get("learned", r["sizes"]["schedule"])
+    shift = "; ".join(shifts)
+    return f"""
+### The learned schedule (`taskwait.Durations`)
+
+Each distribution is learned through {schedule.LEARN_WAITS} real `wait_for` waits on the simulated clock, then
+measured on {n:,} fresh tasks (the model keeps learning from them, as a process would). The frontier is the
+best fixed list of polls for those very fresh tasks at the learned schedule's own p95 (the start itself is
+no poll for it, nor for the learned schedule, whose first poll may wait).
+
+{table}
+
+After the durations double, the p95 of the schedule in force is measured every {schedule.SHIFT_EVERY} finishes on
+{schedule.SHIFT_SAMPLE:,} fresh doubled tasks; finishes until it is within target and stays so: {shift}.
+"""
+
+
 def _scale_section(r: dict[str, Any]) -> str:
     sc, th, sizes = r["scale"], r["throughput"], r["sizes"]
     served = sc["requests_at_server"]
@@ -468,6 +504,7 @@ server, lost or wrong tasks) is deterministic by seed, or is a count of failures
 
 {_overhead(r)}
 {_schedule(r)}
+{_learned_section(r)}
 {_scale_section(r)}
 {_batch_section(r)}
 {_soak_section(r)}

@@ -35,10 +35,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # Sizes and rounds. The timed benchmarks run round-robin: `passes` times over, each pass runs one round
 # of every timed benchmark in a shuffled order (several short rounds for the overhead and the imports),
 # so each spread covers the whole run's drift, not a few minutes of it.
-FULL = {"passes": 15, "overhead": 150, "overhead_rounds": 4, "schedule": 10_000, "scale": 10_000,
+FULL = {"passes": 15, "overhead": 150, "overhead_rounds": 4, "schedule": 10_000, "learned": 10_000,
+        "shift": 200, "scale": 10_000,
         "scale_time": 1.0, "throughput": 5.0, "batch": 1000, "soak": 1000, "soak_time": 1.0, "imports_rounds": 3,
         "celery": 1000, "celery_workers": (1, 2), "ratelimit_rounds": 2, "ratelimit_tiny": False}  # fmt: skip
-TINY = {"passes": 1, "overhead": 10, "overhead_rounds": 2, "schedule": 30, "scale": 40, "scale_time": 0.02,
+TINY = {"passes": 1, "overhead": 10, "overhead_rounds": 2, "schedule": 30, "learned": 30, "shift": 20,
+        "scale": 40, "scale_time": 0.02,
         "throughput": 0.5, "batch": 50, "soak": 25, "soak_time": 0.25, "imports_rounds": 2, "celery": 20,
         "celery_workers": (1,), "ratelimit_rounds": 1, "ratelimit_tiny": True}  # fmt: skip
 # The p95 detection delays at which the frontier is drawn (besides each schedule's own p95).
@@ -101,6 +103,7 @@ def measure(sizes: dict[str, Any], providers: tuple[str, ...] = ()) -> dict[str,
 
     results["schedule"] = timed("schedule", lambda: schedule.run(sizes["schedule"]))
     results["frontier"] = timed("frontier", lambda: _frontier(results["schedule"], sizes["schedule"]))
+    results["learned"] = timed("learned", lambda: schedule.learned(sizes["learned"], shift_finishes=sizes["shift"]))
     results["batch"] = timed("batch", lambda: batch.run(sizes["batch"]))
     few = ratelimit.WORKLOADS[:1] if sizes.get("ratelimit_tiny") else None
     results["ratelimit"] = timed("ratelimit", lambda: ratelimit.run(sizes.get("ratelimit_rounds", 2), few))

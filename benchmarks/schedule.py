@@ -88,7 +88,7 @@ def _taskwait(**schedule: float) -> Poller:
             return httpx.Response(200, json={"task_id": "t", "status": status})
 
         client = taskwait.connect("databar", "k", httpx_args={"transport": httpx.MockTransport(handler)})
-        taskwait.wait_for(client, "t", timeout=None, clock=clock.time, sleep=clock.sleep, **schedule)
+        taskwait.wait_for(client, "t", timeout=None, clock=clock.time, sleep=clock.sleep, durations=None, **schedule)
 
     return poll
 
@@ -168,7 +168,7 @@ def _progress_task(use_progress: bool, duration: float, deviation: list[float],
     provider = answer("PROCESSING", 0.0)[0]
     client = taskwait.connect(provider, "k", httpx_args={"transport": httpx.MockTransport(handler)})
     taskwait.wait_for(client, "t", timeout=None, clock=clock.time, sleep=clock.sleep, use_progress=use_progress,
-                      **PROGRESS_SCHEDULE)  # fmt: skip
+                      durations=None, **PROGRESS_SCHEDULE)  # fmt: skip
     return count[0], clock.now - duration
 
 
@@ -308,3 +308,93 @@ def frontier(durations: list[float], p95: float) -> dict[str, float]:
         raise AssertionError(f"the frontier's poll list does not replay: {check}")
     return {"p95_bound": p95, "requests_per_task": best[0] / n, "p95": check["p95"], "late_tasks": best[1],
             "allowed_late": allowed, "polls": len(best[2]), "poll_times": best[2]}  # fmt: skip
+
+
+# The learned schedule (taskwait.Durations): three duration distributions, each learned through LEARN_WAITS real
+# waits on the simulated clock, then measured on fresh tasks (the model keeps learning from them, as it would).
+LEARN_WAITS = 200
+SHIFT_FINISHES, SHIFT_EVERY, SHIFT_SAMPLE = 200, 10, 2000
+
+
+def _bimodal(n: int, seed: int) -> list[float]:
+    """Two thirds a few seconds (log-normal, median 3 s), one third a few minutes (median 180 s), sigma 0.5 each."""
+    rng = random.Random(seed)
+    return [(3.0 if rng.random() < 2 / 3 else 180.0) * math.exp(0.5 * rng.gauss(0, 1)) for _ in range(n)]
+
+
+def _pareto(n: int, seed: int) -> list[float]:
+    """Heavy-tailed: Pareto with scale 5 s and shape 1.2 (mean 30 s, 1 % past 4 minutes)."""
+    rng = random.Random(seed)
+    return [5.0 * rng.paretovariate(1.2) for _ in range(n)]
+
+
+DISTRIBUTIONS: dict[str, Callable[[int, int], list[float]]] = {
+    "log-normal (median 20 s, σ 1.5)": lognormal_durations,
+    "bimodal (2/3 median 3 s, 1/3 median 3 min)": _bimodal,
+    "Pareto (5 s, α 1.2)": _pareto,
+}
+
+
+def _learning(durations: taskwait.Durations | None, target_delay: float | None = None) -> Poller:
+    """taskwait.wait_for with this model (None: today's schedule), on the simulated clock."""
+
+    def poll(is_done: Callable[[], bool], clock: Clock) -> None:
+        def handler(request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, json={"task_id": "t", "status": "completed" if is_done() else "processing"})
+
+        client = taskwait.connect("databar", "k", httpx_args={"transport": httpx.MockTransport(handler)})
+        taskwait.wait_for(client, "t", timeout=None, clock=clock.time, sleep=clock.sleep, durations=durations,
+                          target_delay=target_delay)  # fmt: skip
+
+    return poll
+
+
+def _replay(times: tuple[float, ...], durations: list[float], step: float = 10.0) -> dict[str, float]:
+    """A learned poll list on these durations (its start is no poll; past its end, polls every `step`)."""
+    polls = list(times[1:])
+    longest = max(durations)
+    while polls[-1] < longest:
+        polls.append(polls[-1] + step)
+    return evaluate(polls, durations)
+
+
+def _shift(gen: Callable[[int, int], list[float]], seed: int, target: float, finishes: int) -> dict[str, Any]:
+    """Learn, then the durations double: after each SHIFT_EVERY finishes, the p95 delay of the schedule then in
+    force on SHIFT_SAMPLE fresh doubled tasks. The finishes until it is within `target` and stays so."""
+    from taskwait.engine import Policy as _Policy
+    from taskwait.engine import schedule as _schedule
+
+    model = taskwait.Durations()
+    measure_strategy(_learning(model), gen(LEARN_WAITS, seed), seed=f"{seed}:shift")
+    doubled = [2 * d for d in gen(finishes, seed + 7)]
+    fresh = [2 * d for d in gen(SHIFT_SAMPLE, seed + 2000)]
+    curve = []
+    for k in range(0, finishes + 1, SHIFT_EVERY):
+        times = _schedule(_Policy(timeout=None), model.distribution("databar", "task"))
+        curve.append((k, _replay(times, fresh)["p95"] if times else math.nan))
+        if k < finishes:
+            measure_strategy(_learning(model), doubled[k : k + SHIFT_EVERY], seed=f"{seed}:shift:{k}")
+    late = [k for k, p95 in curve if not p95 <= target]
+    back = 0 if not late else next((k for k, _ in curve if k > late[-1]), None)
+    return {"curve": curve, "finishes_until_within_target": back, "target": target}
+
+
+def learned(n_tasks: int = 10_000, seed: int = 1, shift_finishes: int = SHIFT_FINISHES) -> dict[str, dict[str, Any]]:
+    """Per distribution: today's defaults, the learned schedule (default target_delay, and at today's p95), each
+    beside the frontier on the same fresh tasks at its own p95; and the shift."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, gen in DISTRIBUTIONS.items():
+        fresh = gen(n_tasks, seed + 1000)
+        rows: dict[str, Any] = {"defaults": measure_strategy(_learning(None), fresh, seed=f"{seed}:{name}")}
+        for label, target in (("learned", None), ("learned_equal_delay", rows["defaults"]["p95"])):
+            model = taskwait.Durations()
+            measure_strategy(_learning(model, target), gen(LEARN_WAITS, seed), seed=f"{seed}:{name}:learn")
+            row: dict[str, Any] = measure_strategy(_learning(model, target), fresh, seed=f"{seed}:{name}:{label}")
+            point = frontier(fresh, row["p95"])
+            row |= {"target_delay": target, "frontier": point["requests_per_task"],
+                    "times_frontier": row["requests_per_task"] / point["requests_per_task"]}  # fmt: skip
+            rows[label] = row
+        if shift_finishes:
+            rows["shift"] = _shift(gen, seed, Policy().max_interval, shift_finishes)
+        out[name] = rows
+    return out

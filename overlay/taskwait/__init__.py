@@ -9,6 +9,8 @@ __version__ = "0.1.0"  # the taskwait-suite distribution's version (overlay/pypr
 from .answers import unwrap as unwrap
 from .budget import set_rate_limit as set_rate_limit
 from .client import connect as connect
+from .durations import Durations as Durations
+from .durations import default_durations as default_durations
 from .errors import AuthenticationError as AuthenticationError
 from .errors import CancelNotSupported as CancelNotSupported
 from .errors import ConfigurationError as ConfigurationError
@@ -43,6 +45,7 @@ __all__ = [
     "AuthenticationError",
     "CancelNotSupported",
     "ConfigurationError",
+    "Durations",
     "Kind",
     "Progress",
     "Provider",
@@ -59,6 +62,7 @@ __all__ = [
     "cancel",
     "cancel_async",
     "connect",
+    "default_durations",
     "get_task",
     "get_task_async",
     "normalize_status",

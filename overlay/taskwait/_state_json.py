@@ -139,7 +139,8 @@ def _json_type(annotation: str) -> tuple[tuple[type, ...], bool]:
 
 
 # Fields added within version 1, read as their default when a state written before them lacks them.
-_ADDED: dict[str, Any] = {"cancel_on": [], "cancelled": None}
+_ADDED: dict[str, Any] = {"cancel_on": [], "cancelled": None, "target_delay": None, "max_interval_given": False,
+                          "running_at": None}  # fmt: skip
 
 
 def _error_shape(error: Any, outcome: str | None) -> None:
@@ -169,7 +170,7 @@ def _as_begin(data: dict[str, Any], fields: dict[str, str]) -> None:
         check_task_id(data["task_id"])
         for name, annotation in fields.items():
             if _json_type(annotation)[0] is _NUMBER and data[name] is not None:
-                check_seconds(name, data[name], positive=name in ("interval", "max_interval"))
+                check_seconds(name, data[name], positive=name in ("interval", "max_interval", "target_delay"))
         for value in data["progress_origin"] or ():
             check_seconds("progress_origin", value, positive=False)
     except (TypeError, ValueError) as exc:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from .durations import Durations
 from .engine import Policy, check_seconds
 from .errors import CancelNotSupported
 from .providers import ADAPTERS, Adapter, handle_of
@@ -89,8 +90,12 @@ def check_task_ids(task_ids: object) -> list[object]:
 
 
 def policy_for(adapter: Adapter, timeout: float | None, interval: float | None, max_interval: float | None,
-            raise_on_failure: bool, not_found_grace: float = 0.0, use_progress: bool = True) -> Policy:  # fmt: skip
+            raise_on_failure: bool, not_found_grace: float = 0.0, use_progress: bool = True,
+            target_delay: float | None = None) -> Policy:  # fmt: skip
     """The checked policy (TypeError/ValueError naming the parameter); an infinite timeout is none, as None."""
+    given = max_interval is not None
+    if target_delay is not None:
+        target_delay = check_seconds("target_delay", target_delay, positive=True)
     if timeout is not None:
         timeout = check_seconds("timeout", timeout, positive=False, infinite=True)
         timeout = None if math.isinf(timeout) else timeout
@@ -104,7 +109,8 @@ def policy_for(adapter: Adapter, timeout: float | None, interval: float | None, 
     if max_interval is None:
         max_interval = max(adapter.max_interval, interval)
     return Policy(timeout=timeout, interval=interval, max_interval=max_interval, raise_on_failure=raise_on_failure,
-                  not_found_grace=not_found_grace, use_progress=use_progress)  # fmt: skip
+                  not_found_grace=not_found_grace, use_progress=use_progress, target_delay=target_delay,
+                  max_interval_given=given)  # fmt: skip
 
 
 def resolve(adapter: Adapter, handles: list[object], kind: str,
@@ -121,6 +127,12 @@ def resolve(adapter: Adapter, handles: list[object], kind: str,
         not_found_grace = check_seconds("not_found_grace", not_found_grace, positive=False)
     grace = not_found_grace if not_found_grace is not None else max((g for _, _, g in found), default=0.0)
     return kinds.pop(), [check_task_id(task_id) for _, task_id, _ in found], grace
+
+
+def check_durations(durations: object) -> Durations | None:
+    if durations is not None and not isinstance(durations, Durations):
+        raise TypeError(f"durations must be a taskwait.Durations or None, not {type(durations).__name__}")
+    return durations
 
 
 def check_concurrency(concurrency: object) -> int:

@@ -15,7 +15,9 @@ from typing import Any
 
 import attrs
 
+from .durations import Distribution
 from .errors import TaskCancelled, TaskFailed, TaskNotFound, TaskwaitError, WaitTimeout
+from .learned import Times, next_sleep, poll_times
 from .progress import Origin, next_origin, sleep_for, time_left
 from .snapshot import TaskSnapshot
 from .status import Status
@@ -35,6 +37,9 @@ __all__ = [
     "Waits",
     "check_seconds",
     "decide",
+    "ended",
+    "first_poll",
+    "schedule",
     "start",
 ]
 
@@ -67,6 +72,11 @@ def _timeout(_: object, attribute: attrs.Attribute[Any], value: float | None) ->
         check_seconds("timeout", value, positive=False, infinite=True)
 
 
+def _optional_positive(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None:
+        check_seconds(attribute.name, value, positive=True)
+
+
 @attrs.frozen
 class Policy:
     """How to wait: the schedule, the deadline and what counts as failure."""
@@ -86,6 +96,10 @@ class Policy:
     raise_on_failure: bool = True
     # Aim the next poll at the finish predicted from reported progress (see `progress`); False: the plain schedule.
     use_progress: bool = True
+    # The p95 detection delay a learned schedule (`learned`) aims at; None: max_interval.
+    target_delay: float | None = attrs.field(default=None, validator=_optional_positive)
+    # The caller gave max_interval: a learned schedule never spaces polls wider either (else: `learned`'s cap).
+    max_interval_given: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.max_interval < self.interval:
@@ -155,6 +169,7 @@ class PollState:
     final: bool = False  # the poll under way is the last one before the deadline
     progress_origin: Origin | None = None  # (time, fraction) of the first answer with progress
     kind: str = "task"  # what the id names: messages say "lobstr run 123", not "task"
+    running_at: float | None = None  # when the last answer that was not terminal came (a finish is after it)
 
 
 def start(policy: Policy, provider: str, task_id: str, now: float, kind: str = "task") -> PollState:
@@ -175,8 +190,42 @@ def _terminal(policy: Policy, snap: TaskSnapshot) -> Decision:
     return Raise(TaskCancelled(message, snap.provider, snap.task_id, snap))
 
 
-def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: float) -> tuple[Decision, PollState]:
-    """The next step after `attempt`, at monotonic time `now`; u in [0, 1) draws the jitter."""
+def schedule(policy: Policy, dist: Distribution | None) -> Times | None:
+    """The learned poll times for this policy (`learned`), or None: the plain schedule (too little known, one look)."""
+    if dist is None or policy.timeout == 0:
+        return None
+    target = policy.max_interval if policy.target_delay is None else policy.target_delay
+    return poll_times(dist, target, policy.interval, policy.max_interval, policy.max_interval_given)
+
+
+def first_poll(policy: Policy, times: Times | None) -> float:
+    """Seconds from the start to the first poll: at once, or a learned schedule's first poll time (never past
+    the last poll before the deadline)."""
+    if times is None or len(times) < 2:
+        return 0.0
+    if policy.timeout is None:
+        return times[1]
+    return min(times[1], max(0.0, policy.timeout - min(policy.last_poll_lead, policy.timeout / 2)))
+
+
+def ended(state: PollState, decision: Decision, now: float) -> tuple[float, float | None] | None:
+    """What a wait that ended with `decision` saw of its unit's duration, for `Durations.observe`: it ended after
+    the last answer that was not terminal and by `now` (a terminal answer), or ran past it (a timeout); None:
+    nothing (an error that says nothing of the duration)."""
+    lower = 0.0 if state.running_at is None else state.running_at - state.started
+    if isinstance(decision, Finish) or (
+        isinstance(decision, Raise) and isinstance(decision.error, TaskFailed | TaskCancelled)
+    ):  # a terminal answer: the work ended
+        return lower, max(lower, now - state.started)
+    if isinstance(decision, Raise) and isinstance(decision.error, WaitTimeout) and state.running_at is not None:
+        return lower, None
+    return None
+
+
+def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: float,
+           times: Times | None = None) -> tuple[Decision, PollState]:  # fmt: skip
+    """The next step after `attempt`, at monotonic time `now`; u in [0, 1) draws the jitter; `times`: the learned
+    poll times (`schedule`), which replace the plain schedule until they run out (reported progress wins)."""
     sent = not isinstance(attempt, Transient) or attempt.sent
     state = attrs.evolve(state, polls=state.polls + (1 if sent else 0))
     grace = policy.not_found_grace
@@ -186,6 +235,9 @@ def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: fl
         return Raise(attempt.error), state
     warning = None
     wait = state.delay * (1.0 - policy.jitter * u)
+    learned = None if times is None else next_sleep(times, now - state.started, policy.interval)
+    if isinstance(attempt, Transient) and learned is not None:
+        wait = min(wait, learned)  # retried as today, but never later than the learned schedule's next poll
     if isinstance(attempt, Observed):
         snap = attempt.snapshot
         state = attrs.evolve(state, last=snap)
@@ -194,12 +246,16 @@ def decide(policy: Policy, state: PollState, attempt: Attempt, now: float, u: fl
         if snap.status is Status.UNKNOWN and not state.warned_unknown:
             warning = f"{snap.provider} {snap.kind} {snap.task_id}: unknown status {snap.raw_status!r}, still polling"
             state = attrs.evolve(state, warned_unknown=True)
+        state = attrs.evolve(state, running_at=now)
+        estimate = None
         if policy.use_progress:
             fraction = snap.progress.fraction if snap.progress is not None else None
             state = attrs.evolve(state, progress_origin=next_origin(state.progress_origin, now, fraction))
             estimate = time_left(state.progress_origin, now, fraction)
-            if estimate is not None:
-                wait = sleep_for(estimate, policy.interval, policy.max_interval)
+        if estimate is not None:  # this unit's own progress wins over what is learned of the average one
+            wait = sleep_for(estimate, policy.interval, policy.max_interval)
+        elif learned is not None:
+            wait = learned
     if isinstance(attempt, Transient) and attempt.retry_after is not None:
         wait = max(wait, min(max(attempt.retry_after, 0.0), policy.max_retry_after))
     state = attrs.evolve(state, delay=min(state.delay * policy.factor, policy.max_interval))
@@ -231,16 +287,18 @@ class Waits:
     policy: Policy
     states: dict[str, PollState]
     outcomes: dict[str, Outcome] = attrs.field(factory=dict)
+    times: Times | None = None  # the learned poll times (`schedule`), None: the plain schedule
     _queue: list[tuple[float, int, str]] = attrs.field(factory=list)
     _seq: int = 0
 
     @classmethod
-    def begin(cls, policy: Policy, provider: str, kind: str, task_ids: Iterable[str], now: float) -> Waits:
-        """Every id due at once (the first poll never waits)."""
+    def begin(cls, policy: Policy, provider: str, kind: str, task_ids: Iterable[str], now: float,
+              times: Times | None = None) -> Waits:  # fmt: skip
+        """Every id due at once, or at the learned schedule's first poll time (`first_poll`)."""
         states = {task_id: start(policy, provider, task_id, now, kind) for task_id in dict.fromkeys(task_ids)}
-        waits = cls(policy, states)
+        waits = cls(policy, states, times=times)
         for task_id in states:
-            waits._push(now, task_id)
+            waits._push(now + first_poll(policy, times), task_id)
         return waits
 
     def _push(self, when: float, task_id: str) -> None:
@@ -268,7 +326,7 @@ class Waits:
 
     def record(self, task_id: str, attempt: Attempt, now: float, u: float) -> Decision:
         """`decide` on one attempt; queue the next poll or keep the outcome."""
-        decision, self.states[task_id] = decide(self.policy, self.states[task_id], attempt, now, u)
+        decision, self.states[task_id] = decide(self.policy, self.states[task_id], attempt, now, u, self.times)
         if isinstance(decision, Sleep):
             self._push(now + decision.seconds, task_id)
         elif isinstance(decision, Finish):

@@ -17,9 +17,10 @@ import anyio
 
 from . import observe
 from .budget import Claim
-from .budget.priority import chance_for, learned
-from .checks import check_cancel_on, look_budget, policy_for, resolve
-from .engine import Attempt, Observed, Outcome, PollState, Raise, Transient, Waits
+from .budget.priority import chance_for
+from .checks import check_cancel_on, check_durations, look_budget, policy_for, resolve
+from .durations import Durations
+from .engine import Attempt, Decision, Observed, Outcome, PollState, Raise, Transient, Waits, ended, schedule
 from .errors import AuthenticationError, TaskwaitError, WaitTimeout
 from .progress import time_left
 from .providers import Context
@@ -58,20 +59,25 @@ class Loop:
         clock: Callable[[], float],
         rand: Callable[[], float],
         cancel_on: object = frozenset(),
+        durations: Durations | None = None,
+        target_delay: float | None = None,
     ) -> None:
         self.ctx = Context.of(client)
         self.adapter, self.client = self.ctx.adapter, client
         self.kind, ids, grace = resolve(self.adapter, handles, kind, not_found_grace)
-        self.policy = policy_for(self.adapter, timeout, interval, max_interval, raise_on_failure, grace, use_progress)
+        self.policy = policy_for(self.adapter, timeout, interval, max_interval, raise_on_failure, grace, use_progress,
+                                 target_delay)  # fmt: skip
+        self.durations = check_durations(durations)
         self.cancel_on = check_cancel_on(cancel_on, self.adapter, self.kind)
         self.started = clock()
         # timeout=0 looks once: that request is bounded by the client's request timeout, not by the deadline
         self.look = look_budget(client) if self.policy.timeout == 0 else None
-        self.waits = Waits.begin(self.policy, self.adapter.name, self.kind, ids, self.started)
+        dist = None if self.durations is None else self.durations.distribution(self.adapter.name, self.kind)
+        self.waits = Waits.begin(self.policy, self.adapter.name, self.kind, ids, self.started,
+                                 schedule(self.policy, dist))  # fmt: skip
         self.many, self.on_update, self.on_attempt = many, on_update, on_attempt
         self.clock, self.rand = clock, rand
         self.polled: dict[str, float] = {}  # when each unit's last request went out (for the budget's priority)
-        self.durations = learned()
         self.failure: BaseException | None = None
         batched = many and self.adapter.many is not None and self.kind == "task"
         self.limit = LIST_CHUNK if batched else 1
@@ -128,6 +134,7 @@ class Loop:
                 self.polled[task_id] = now
             decision = self.waits.record(task_id, attempt, now, self.rand())
             state = self.waits.states[task_id]
+            self.learn(state, decision, now)
             observe.note(self.adapter.name, self.kind, task_id, state.polls, attempt, decision)
             if self.trace is not None:
                 self.trace.recorded(task_id, attempt, decision, state, now)
@@ -138,13 +145,26 @@ class Loop:
             if self.many and isinstance(decision, Raise) and isinstance(decision.error, AuthenticationError):
                 self.halt(decision.error)
 
+    def learn(self, state: PollState, decision: Decision | None, now: float) -> None:
+        """Tell `durations` what a wait that ended saw (None: it was left unfinished, right-censored)."""
+        if self.durations is None:
+            return
+        seen = ended(state, decision, now) if decision is not None else None
+        if decision is None and state.running_at is not None:
+            seen = (state.running_at - state.started, None)
+        if seen is not None:
+            self.durations.observe(state.provider, self.kind, *seen)
+
     def halt(self, failure: BaseException) -> None:
         if self.failure is None:
             self.failure = failure
         self.waits.clear()
 
     def close(self) -> None:
-        """End the spans of waits the loop did not finish (a refused key, an interrupt)."""
+        """End the spans of waits the loop did not finish (a refused key, an interrupt); they are left, so
+        `durations` learns they ran at least until their last answer."""
+        for task_id in self.unfinished() if self.durations is not None else ():
+            self.learn(self.waits.states[task_id], None, 0.0)
         if self.trace is not None:
             self.trace.close(self.failure, self.waits.states, self.clock())
 

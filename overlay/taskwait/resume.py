@@ -21,8 +21,9 @@ import attrs
 from . import observe
 from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
 from .cancelling import CANCEL_TIMEOUT, cancel_phase, cancel_phase_async, mark, note
-from .checks import DEFAULT_TIMEOUT, check_cancel_on, check_task_id, look_budget, policy_for
-from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, check_seconds, decide
+from .checks import DEFAULT_TIMEOUT, check_cancel_on, check_durations, check_task_id, look_budget, policy_for
+from .durations import Durations, default_durations
+from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, check_seconds, decide, ended, first_poll, schedule
 from .errors import TaskwaitError, WaitTimeout, clean
 from .providers import ADAPTERS, Context
 from .snapshot import TaskSnapshot
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "WaitState", "begin", "step", "step_async"]
 
 Clock = Callable[[], float]
+_SHARED = default_durations()
 
 
 @attrs.frozen
@@ -69,6 +71,9 @@ class WaitState:
     version: int = VERSION
     cancel_on: list[str] = attrs.field(factory=list)  # "timeout", "interrupt": stop the remote work then
     cancelled: bool | None = None  # after a cancel_on cancel: whether it went through (None: none was sent)
+    target_delay: float | None = None  # the p95 detection delay a learned schedule aims at (None: max_interval)
+    max_interval_given: bool = False  # the caller gave max_interval: a learned schedule keeps within it too
+    running_at: float | None = None  # epoch seconds of the last answer that was not terminal
 
     @property
     def done(self) -> bool:
@@ -145,8 +150,10 @@ _FROM_POLL = tuple(a.name for a in attrs.fields(PollState) if a.name in _NAMES -
 def begin(provider: Provider, task_id: str, *, kind: Kind = "task", timeout: float | None = DEFAULT_TIMEOUT,
           interval: float | None = None, max_interval: float | None = None, raise_on_failure: bool = True,
           not_found_grace: float = 0.0, use_progress: bool = True, now: float | None = None,
-          cancel_on: Iterable[str] = frozenset()) -> WaitState:  # fmt: skip
-    """The state of a wait that has not polled yet, due at once. Makes no request.
+          cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
+          durations: Durations | None = _SHARED) -> WaitState:  # fmt: skip
+    """The state of a wait that has not polled yet, due at once (or at a learned schedule's first poll).
+    Makes no request.
 
     Args:
         provider: a name in `taskwait.PROVIDERS` ("databar", "lobstr", ...), as `connect` takes it.
@@ -162,6 +169,9 @@ def begin(provider: Provider, task_id: str, *, kind: Kind = "task", timeout: flo
         now: the start in Unix epoch seconds (default: time.time()).
         cancel_on: as for wait_for: "timeout" (the step that times the wait out cancels the unit's work),
             "interrupt" (a KeyboardInterrupt or cancellation during a step cancels it).
+        target_delay: the p95 detection delay in seconds a learned schedule aims at (default: max_interval).
+        durations: as for wait_for (default: `default_durations()`; None: today's schedule): here it only
+            decides when the first poll is due; pass the same to `step`.
 
     Raises ValueError for an unknown provider, a kind it does not have, a bad id or bad numbers, and
     CancelNotSupported for a `cancel_on` the provider cannot honour for this kind.
@@ -172,13 +182,20 @@ def begin(provider: Provider, task_id: str, *, kind: Kind = "task", timeout: flo
     stop = check_cancel_on(cancel_on, ADAPTERS[provider], kind)
     task_id = check_task_id(task_id)
     policy = policy_for(ADAPTERS[provider], timeout, interval, max_interval, raise_on_failure, not_found_grace,
-                        use_progress)  # fmt: skip
+                        use_progress, target_delay)  # fmt: skip
+    durations = check_durations(durations)
     now = time.time() if now is None else check_seconds("now", now, positive=False)
     deadline = None if policy.timeout is None else now + policy.timeout
     deadline = deadline if deadline is None or math.isfinite(deadline) else None  # beyond a float: no deadline
     return WaitState(provider=provider, kind=kind, task_id=task_id, started_at=now, deadline_at=deadline,
-                     next_poll_at=now, delay=policy.interval, cancel_on=sorted(stop),
+                     next_poll_at=now + first_poll(policy, _times(durations, policy, provider, kind)),
+                     delay=policy.interval, cancel_on=sorted(stop),
                      **{name: getattr(policy, name) for name in _FROM_POLICY})  # fmt: skip
+
+
+def _times(durations: Durations | None, policy: Policy, provider: str, kind: str) -> tuple[float, ...] | None:
+    """The learned poll times in force for this provider and kind (None: today's schedule)."""
+    return None if durations is None else schedule(policy, durations.distribution(provider, kind))
 
 
 def _context(client: AnyClient, state: WaitState) -> Context:
@@ -202,9 +219,14 @@ def _trace(ctx: Context, state: WaitState) -> tuple[WaitTrace | None, Probe | No
 
 
 def _after(ctx: Context, state: WaitState, attempt: Attempt, now: float, u: float,
-           trace: WaitTrace | None = None) -> WaitState:  # fmt: skip
-    """The next state: the engine's decision on `attempt`, recorded as data."""
-    decision, poll = decide(state.policy(), state.poll_state(), attempt, now, u)
+           trace: WaitTrace | None = None, durations: Durations | None = None) -> WaitState:  # fmt: skip
+    """The next state: the engine's decision on `attempt`, recorded as data (and, if it ended, fed to `durations`)."""
+    policy = state.policy()
+    times = _times(durations, policy, state.provider, state.kind)
+    decision, poll = decide(policy, state.poll_state(), attempt, now, u, times)
+    seen = None if durations is None else ended(poll, decision, now)
+    if durations is not None and seen is not None:
+        durations.observe(state.provider, state.kind, *seen)
     observe.note(state.provider, state.kind, state.task_id, poll.polls, attempt, decision)
     if trace is not None:
         trace.recorded(state.task_id, attempt, decision, poll, now)
@@ -247,7 +269,7 @@ def _wants_cancel(state: WaitState) -> bool:
 
 
 def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand: Clock = random.random,
-         not_after: float | None = None) -> WaitState:  # fmt: skip
+         not_after: float | None = None, durations: Durations | None = _SHARED) -> WaitState:  # fmt: skip
     """One request (none if the wait has ended: `state` comes back as it is), then the next state.
 
     Args:
@@ -257,6 +279,8 @@ def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand:
         rand: the jitter source, floats in [0, 1) (default random.random).
         not_after: epoch seconds no request may outlive (e.g. a lease's end), besides the wait's deadline; with
             `cancel_on`, the step that times out sends the cancel too (CANCEL_TIMEOUT more seconds, within it).
+        durations: as for wait_for (default: `default_durations()`; None: today's schedule): the learned schedule
+            in force decides the next poll, and the step that ends the wait feeds it.
 
     Returns the next `WaitState`: its `next_poll_at` (`due_in()`) says when to step again, or it is `done`.
     An ended wait's error is kept in the state (see `result()`), not raised; a client that cannot work raises.
@@ -272,7 +296,7 @@ def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand:
         if "interrupt" in state.cancel_on:
             note(exc, cancel_phase(client, ctx, state.kind, [state.task_id], clock))
         raise
-    new = _after(ctx, state, attempt, clock(), rand(), trace)
+    new = _after(ctx, state, attempt, clock(), rand(), trace, check_durations(durations))
     if _wants_cancel(new):
         found = cancel_phase(client, ctx, new.kind, [new.task_id], _until(clock, not_after))
         new = _cancelled(new, found[new.task_id])
@@ -280,7 +304,7 @@ def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand:
 
 
 async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand: Clock = random.random,
-                     not_after: float | None = None) -> WaitState:  # fmt: skip
+                     not_after: float | None = None, durations: Durations | None = _SHARED) -> WaitState:  # fmt: skip
     """`step` without blocking the event loop (asyncio or trio): one request, then the next state.
 
     Args:
@@ -289,6 +313,7 @@ async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time
         clock: the time in Unix epoch seconds (default time.time).
         rand: the jitter source, floats in [0, 1) (default random.random).
         not_after: epoch seconds no request may outlive (e.g. a lease's end), besides the wait's deadline.
+        durations: as for `step`.
 
     Returns the next `WaitState`, as `step` does.
     """
@@ -304,7 +329,7 @@ async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time
         if "interrupt" in state.cancel_on and isinstance(exc, (anyio.get_cancelled_exc_class(), KeyboardInterrupt)):
             note(exc, await cancel_phase_async(client, ctx, state.kind, [state.task_id], clock))
         raise
-    new = _after(ctx, state, attempt, clock(), rand(), trace)
+    new = _after(ctx, state, attempt, clock(), rand(), trace, check_durations(durations))
     if _wants_cancel(new):
         found = await cancel_phase_async(client, ctx, new.kind, [new.task_id], _until(clock, not_after))
         new = _cancelled(new, found[new.task_id])

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Never, overload
 
 from .cancelling import cancelling_async, cancelling_sync
 from .checks import DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, check_concurrency, check_task_id, check_task_ids
+from .durations import Durations, default_durations
 from .engine import Outcome
 from .loop import Loop, OnAttempt, OnUpdate, loop_async, loop_sync
 from .snapshot import TaskSnapshot
@@ -39,6 +40,9 @@ else:  # only type checkers read it: no runtime dependency on typing_extensions
         return lambda function: function
 
 
+_SHARED = default_durations()
+
+
 def _go(loop: Loop, concurrency: int, sleep: Callable[[float], object] | None) -> None:
     (cancelling_sync if loop.cancel_on else loop_sync)(loop, concurrency, sleep)
 
@@ -51,7 +55,8 @@ def wait_for(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task",
     timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None,
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, raise_on_failure: bool = True, on_attempt: OnAttempt | None = None,
-    cancel_on: Iterable[str] = frozenset(),
+    cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
+    durations: Durations | None = _SHARED,
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
     rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
     """Poll one unit until it ends: at once, then after `interval` seconds growing by 1.2x up to `max_interval`.
@@ -75,6 +80,10 @@ def wait_for(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task",
         cancel_on: a set of "timeout" and "interrupt" (default empty): at the deadline, or on KeyboardInterrupt or
             async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
             within 5 s more; CancelNotSupported before any request where the provider cannot).
+        target_delay: the p95 detection delay in seconds a learned schedule aims at (default: max_interval).
+        durations: what is learned of how long work takes (default: `default_durations()`, shared by the
+            process); once it holds enough finishes of this provider and kind, polls follow the learned schedule
+            and every wait that ends feeds it. None: today's schedule exactly, nothing learned.
         clock: for tests: the monotonic clock (seconds).
         sleep: for tests: the sleep, called with seconds (default: a real sleep).
         rand: for tests: the jitter source (floats in [0, 1)).
@@ -88,7 +97,7 @@ def wait_for(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task",
     loop = Loop(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
               not_found_grace=not_found_grace, use_progress=use_progress, raise_on_failure=raise_on_failure,
               many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand,
-              cancel_on=cancel_on)  # fmt: skip
+              cancel_on=cancel_on, target_delay=target_delay, durations=durations)  # fmt: skip
     _go(loop, 1, sleep)
     return loop.outcome()
 
@@ -97,7 +106,8 @@ async def wait_for_async(client: AnyClient, handle: AnyHandle, *, kind: Kind = "
     timeout: float | None = DEFAULT_TIMEOUT, interval: float | None = None,
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, raise_on_failure: bool = True, on_attempt: OnAttempt | None = None,
-    cancel_on: Iterable[str] = frozenset(),
+    cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
+    durations: Durations | None = _SHARED,
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
     rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
     """`wait_for` without blocking the event loop (asyncio or trio): poll one unit until it ends.
@@ -121,6 +131,10 @@ async def wait_for_async(client: AnyClient, handle: AnyHandle, *, kind: Kind = "
         cancel_on: a set of "timeout" and "interrupt" (default empty): at the deadline, or on KeyboardInterrupt or
             async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
             within 5 s more; CancelNotSupported before any request where the provider cannot).
+        target_delay: the p95 detection delay in seconds a learned schedule aims at (default: max_interval).
+        durations: what is learned of how long work takes (default: `default_durations()`, shared by the
+            process); once it holds enough finishes of this provider and kind, polls follow the learned schedule
+            and every wait that ends feeds it. None: today's schedule exactly, nothing learned.
         clock: for tests: the monotonic clock (seconds).
         sleep: for tests: the sleep, called with seconds (an async function; default: anyio.sleep).
         rand: for tests: the jitter source (floats in [0, 1)).
@@ -130,7 +144,7 @@ async def wait_for_async(client: AnyClient, handle: AnyHandle, *, kind: Kind = "
     loop = Loop(client, [handle], kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
               not_found_grace=not_found_grace, use_progress=use_progress, raise_on_failure=raise_on_failure,
               many=False, on_update=on_update, on_attempt=on_attempt, clock=clock, rand=rand,
-              cancel_on=cancel_on)  # fmt: skip
+              cancel_on=cancel_on, target_delay=target_delay, durations=durations)  # fmt: skip
     await _go_async(loop, 1, sleep)
     return loop.outcome()
 
@@ -141,7 +155,8 @@ def wait_for_many(client: AnyClient, task_ids: str, *, kind: Kind = "task",
     timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
-    cancel_on: Iterable[str] = frozenset(),
+    cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
+    durations: Durations | None = _SHARED,
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
     rand: Callable[[], float] = random.random) -> Never: ...  # fmt: skip
 @overload
@@ -149,14 +164,16 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kin
     timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
-    cancel_on: Iterable[str] = frozenset(),
+    cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
+    durations: Durations | None = _SHARED,
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
     rand: Callable[[], float] = random.random) -> dict[str, Outcome]: ...  # fmt: skip
 def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kind = "task",
     timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
-    cancel_on: Iterable[str] = frozenset(),
+    cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
+    durations: Durations | None = _SHARED,
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
     rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
     """Wait on many units of one kind at once, with at most `concurrency` requests in flight.
@@ -178,6 +195,10 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kin
         cancel_on: a set of "timeout" and "interrupt" (default empty): at the deadline, or on KeyboardInterrupt or
             async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
             within 5 s more; CancelNotSupported before any request where the provider cannot).
+        target_delay: the p95 detection delay in seconds a learned schedule aims at (default: max_interval).
+        durations: what is learned of how long work takes (default: `default_durations()`, shared by the
+            process); once it holds enough finishes of this provider and kind, polls follow the learned schedule
+            and every wait that ends feeds it. None: today's schedule exactly, nothing learned.
         clock: for tests: the monotonic clock (seconds).
         sleep: for tests: the sleep, called with seconds (default: a real sleep).
         rand: for tests: the jitter source (floats in [0, 1)).
@@ -190,7 +211,7 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kin
     loop = Loop(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
               max_interval=max_interval, not_found_grace=not_found_grace, use_progress=use_progress,
               raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt, clock=clock,
-              rand=rand, cancel_on=cancel_on)  # fmt: skip
+              rand=rand, cancel_on=cancel_on, target_delay=target_delay, durations=durations)  # fmt: skip
     _go(loop, concurrency, sleep)
     return loop.outcomes()
 
@@ -201,7 +222,8 @@ async def wait_for_many_async(client: AnyClient, task_ids: str, *, kind: Kind = 
     timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
-    cancel_on: Iterable[str] = frozenset(),
+    cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
+    durations: Durations | None = _SHARED,
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
     rand: Callable[[], float] = random.random) -> Never: ...  # fmt: skip
 @overload
@@ -209,14 +231,16 @@ async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], 
     timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
-    cancel_on: Iterable[str] = frozenset(),
+    cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
+    durations: Durations | None = _SHARED,
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
     rand: Callable[[], float] = random.random) -> dict[str, Outcome]: ...  # fmt: skip
 async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kind = "task",
     timeout: float | None = DEFAULT_TIMEOUT, concurrency: int = DEFAULT_CONCURRENCY, interval: float | None = None,
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
-    cancel_on: Iterable[str] = frozenset(),
+    cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
+    durations: Durations | None = _SHARED,
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
     rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
     """`wait_for_many` without blocking the event loop (asyncio or trio): wait on many units of one kind at once.
@@ -238,6 +262,10 @@ async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], 
         cancel_on: a set of "timeout" and "interrupt" (default empty): at the deadline, or on KeyboardInterrupt or
             async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
             within 5 s more; CancelNotSupported before any request where the provider cannot).
+        target_delay: the p95 detection delay in seconds a learned schedule aims at (default: max_interval).
+        durations: what is learned of how long work takes (default: `default_durations()`, shared by the
+            process); once it holds enough finishes of this provider and kind, polls follow the learned schedule
+            and every wait that ends feeds it. None: today's schedule exactly, nothing learned.
         clock: for tests: the monotonic clock (seconds).
         sleep: for tests: the sleep, called with seconds (an async function; default: anyio.sleep).
         rand: for tests: the jitter source (floats in [0, 1)).
@@ -250,6 +278,6 @@ async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], 
     loop = Loop(client, check_task_ids(task_ids), kind=kind, timeout=timeout, interval=interval,
               max_interval=max_interval, not_found_grace=not_found_grace, use_progress=use_progress,
               raise_on_failure=False, many=True, on_update=on_update, on_attempt=on_attempt, clock=clock,
-              rand=rand, cancel_on=cancel_on)  # fmt: skip
+              rand=rand, cancel_on=cancel_on, target_delay=target_delay, durations=durations)  # fmt: skip
     await _go_async(loop, concurrency, sleep)
     return loop.outcomes()

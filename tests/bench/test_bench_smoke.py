@@ -40,6 +40,18 @@ def test_schedule_and_frontier_keep_their_promises(results: dict[str, Any]) -> N
         assert results["frontier"]["at_each_p95"][name]["times_frontier"] >= 1 - 1e-9
 
 
+def test_the_learned_schedule_is_measured_beside_the_defaults_and_the_frontier(results: dict[str, Any]) -> None:
+    learned = results["learned"]
+    assert set(learned) == set(schedule.DISTRIBUTIONS)
+    for rows in learned.values():
+        for label in ("defaults", "learned", "learned_equal_delay"):
+            row = rows[label]
+            assert row["requests_per_task"] >= 1 and 0 <= row["p50"] <= row["p95"] <= row["p99"]
+        assert rows["learned_equal_delay"]["target_delay"] == rows["defaults"]["p95"]
+        assert rows["learned"]["times_frontier"] > 0 and rows["shift"]["curve"]
+    assert "The learned schedule" in run.report(results)
+
+
 def test_scale_and_throughput_lose_nothing(results: dict[str, Any]) -> None:
     sc = results["scale"]
     assert sc["lost"] == sc["wrong"] == 0 and sc["succeeded"] + sc["failed"] == run.TINY["scale"]

@@ -123,3 +123,21 @@ def test_state_of_an_unknown_or_malformed_wait_id_is_a_typed_error_naming_it(
     for wrong in (None, b"lobstr-task-0", 7):
         with pytest.raises(TypeError, match=f"^wait_id must be a str .*, not {type(wrong).__name__}$"):
             state_of(app, wrong)  # type: ignore[arg-type]
+
+
+def test_durations_are_shared_through_redis_by_every_worker(redis_db: redis.Redis, redis_url: str) -> None:
+    from taskwait.celery.app import SharedDurations
+    from taskwait.durations import MIN_FINISHES
+
+    one, other = SharedDurations(RedisStore(redis_url)), SharedDurations(RedisStore(redis_url))
+    for i in range(MIN_FINISHES):
+        one.observe("lobstr", "run", 60.0 + i, 70.0 + i)
+    other.observe("lobstr", "run", 5.0, None)  # a timeout, right-censored
+    assert other.finishes("lobstr", "run") == 0  # not reloaded yet
+    assert other.refresh("lobstr", "run").finishes("lobstr", "run") == MIN_FINISHES
+    assert one.refresh("lobstr", "run").to_json() == other.to_json()  # the same list, in the same order
+    assert other.distribution("lobstr", "run") is not None
+    assert redis_db.llen("taskwait:durations:lobstr:run") == MIN_FINISHES + 1
+    for _ in range(one.window):
+        one.observe("lobstr", "run", 1.0, 2.0)
+    assert redis_db.llen("taskwait:durations:lobstr:run") == one.window  # trimmed to the window

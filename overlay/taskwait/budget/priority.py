@@ -19,14 +19,11 @@ class FinishChance(Protocol):
     def finish_probability(self, provider: str, kind: str, since: float, until: float) -> float | None: ...
 
 
-def learned() -> FinishChance | None:
-    """The process's learned durations (`taskwait.durations.default_durations()`), if that module exists."""
-    try:
-        from .. import durations  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    source: FinishChance = durations.default_durations()
-    return source
+def learned() -> FinishChance:
+    """The process's learned durations (`taskwait.default_durations()`)."""
+    from ..durations import default_durations  # lazily: budget sits below the loop that feeds it
+
+    return default_durations()
 
 
 def chance_for(provider: str, kind: str, started: float, last_poll: float | None, predicted: float | None,

@@ -23,6 +23,7 @@ import attrs
 
 from ..checks import DEFAULT_TIMEOUT
 from ..client import connect
+from ..durations import Durations
 from ..errors import WaitNotFound
 from ..resume import WaitState, begin, step
 from ..status import Kind, Provider
@@ -64,6 +65,30 @@ class Settings:
         return self.sweep_interval * 1.5
 
 
+class SharedDurations(Durations):
+    """A `Durations` whose observations live in Redis, one list per provider and kind fed by every worker:
+    `observe` appends there (a Lua script); `refresh` reloads a list another worker changed."""
+
+    def __init__(self, store: RedisStore) -> None:
+        super().__init__()
+        self.store = store
+        self._revs: dict[tuple[str, str], int] = {}
+
+    def observe(self, provider: str, kind: str, lower: float, upper: float | None) -> None:
+        """Record one wait's end for this `provider` and `kind` (see `Durations.observe`: `lower`, `upper`) here
+        and in Redis, for every worker."""
+        super().observe(provider, kind, lower, upper)
+        self.store.learn(provider, kind, lower, upper, self.window)
+
+    def refresh(self, provider: str, kind: str) -> SharedDurations:
+        """Reload this `provider` and `kind`'s observations from Redis if another worker added some."""
+        rev, held = self.store.observations(provider, kind)
+        if self._revs.get((provider, kind)) != rev:
+            self.replace(provider, kind, held)
+            self._revs[(provider, kind)] = rev
+        return self
+
+
 class Runtime:
     """What one Celery app needs to run waits: settings, the store, the tasks, a client per provider.
 
@@ -78,6 +103,7 @@ class Runtime:
         self._factory = clients or _client_from_env
         self._clients: dict[tuple[int, str], AnyClient] = {}
         self._lock = threading.Lock()
+        self.durations = SharedDurations(self.store)  # what every worker learns of how long work takes
 
         def poll(wait_id: str, rev: int) -> None:
             with tracing.polling(self.store, wait_id, rev):
@@ -140,8 +166,8 @@ class Runtime:
                 return
             if s.metrics:
                 store.redis.rpush(store.key("lateness"), now - state.next_poll_at)
-            client = self.client(state.provider)
-            new = step(client, state, not_after=leased_at + s.lease - LEASE_MARGIN)
+            client, learned = self.client(state.provider), self.durations.refresh(state.provider, state.kind)
+            new = step(client, state, not_after=leased_at + s.lease - LEASE_MARGIN, durations=learned)
             feedback(store, client, state.provider, route_for(state.provider, state.kind))
         except BaseException:
             store.release(wait_id, token)
@@ -166,7 +192,7 @@ class Runtime:
         """Send what is due soon or overdue; the number of messages sent."""
         s = self.settings
         rows = self.store.sweep(time.time(), s.horizon, s.grace)
-        for row in likely_first(self.store, rows):
+        for row in likely_first(self.store, rows, self.durations):
             if row.why == "notify":
                 self.notify(row.wait_id)
             elif row.rev >= 0:
@@ -267,7 +293,8 @@ def submit(app: Any, provider: Provider, task_id: str, *, kind: Kind = "task",
     """
     rt = runtime(app)
     state = begin(provider, task_id, kind=kind, timeout=timeout, interval=interval, max_interval=max_interval,
-                  raise_on_failure=raise_on_failure, cancel_on=cancel_on)  # fmt: skip
+                  raise_on_failure=raise_on_failure, cancel_on=cancel_on,
+                  durations=rt.durations.refresh(provider, kind))  # fmt: skip
     wait_id = wait_id_for(provider, kind, task_id)
     callback = json.dumps(dict(on_done)) if on_done is not None else ""
     assert state.next_poll_at is not None

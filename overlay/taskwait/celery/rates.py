@@ -78,9 +78,10 @@ def _chance(state: WaitState, source: FinishChance | None, now: float) -> float:
     return -1.0 if p is None else p
 
 
-def likely_first(store: RedisStore, rows: list[Due]) -> list[Due]:
-    """The rows with the polls due ordered most likely finish first (stable: due order among equals)."""
-    source = learned()
+def likely_first(store: RedisStore, rows: list[Due], source: FinishChance | None = None) -> list[Due]:
+    """The rows with the polls due ordered most likely finish first (stable: due order among equals); `source`:
+    the learned durations (default: the process's)."""
+    source = source if source is not None else learned()
     if source is None:
         return rows
     due = [row for row in rows if row.why != "notify" and row.rev >= 0]

@@ -9,10 +9,14 @@ Keys (under a prefix, default "taskwait:"):
   rate:<p>:<route>   zset: requests on a provider's route family in the last window (the shared rate limit)
   block:<p>:<route>  Redis-clock ms before which nothing goes on that route (what the answers said)
   stats       hash: counters
+  durations:<p>:<k>      list: the last observations of how long a provider's kind of work took ([lower, upper]
+                         as JSON, upper null for a wait that timed out), trimmed to the window
+  durations-rev:<p>:<k>  bumped by every observation, so a worker reloads the list only when it changed
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -109,6 +113,14 @@ return out
 """
 
 
+# One observation of a duration, fed by whichever worker ended the wait: appended, trimmed to the window.
+_LEARN = """
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
+return redis.call('INCR', KEYS[2])
+"""
+
+
 @attrs.frozen
 class Due:
     """A message the sweeper must send: a poll (`due`, `overdue`) or an on_done (`notify`)."""
@@ -136,6 +148,7 @@ class RedisStore:
         self._rate = self.redis.register_script(_RATE)
         self._block = self.redis.register_script(_BLOCK)
         self._sweep = self.redis.register_script(_SWEEP)
+        self._learn = self.redis.register_script(_LEARN)
 
     def key(self, *parts: str) -> str:
         return self.prefix + ":".join(parts)
@@ -187,6 +200,20 @@ class RedisStore:
         keys = [self.key("due"), self.key("sent"), self.key("notify")]
         flat = [_text(v) for v in self._sweep(keys=keys, args=[now, horizon, grace, limit, self.key("w", "")])]
         return [Due(flat[i], flat[i + 1], int(flat[i + 2]), float(flat[i + 3])) for i in range(0, len(flat), 4)]
+
+    def learn(self, provider: str, kind: str, lower: float, upper: float | None, window: int) -> int:
+        """Add one observation to the provider and kind's shared list (the last `window` kept): the new rev."""
+        keys = [self.key("durations", provider, kind), self.key("durations-rev", provider, kind)]
+        return int(self._learn(keys=keys, args=[json.dumps([lower, upper]), window]))
+
+    def observations(self, provider: str, kind: str) -> tuple[int, list[tuple[float, float | None]]]:
+        """(rev, the observations held) of the provider and kind's shared list."""
+        pipe = self.redis.pipeline()
+        pipe.get(self.key("durations-rev", provider, kind))
+        pipe.lrange(self.key("durations", provider, kind), 0, -1)
+        rev, items = pipe.execute()
+        pairs = [json.loads(_text(item)) for item in items]
+        return int(rev or 0), [(float(lower), None if upper is None else float(upper)) for lower, upper in pairs]
 
     def notified(self, wait_id: str) -> None:
         self.redis.zrem(self.key("notify"), wait_id)

@@ -1,0 +1,322 @@
+"""How long work takes, learned from the waits themselves: `Durations`, per provider and kind.
+
+A wait never sees a duration, only polls. A wait that ends knows its work ended after its last
+non-terminal poll and by its first terminal one: an *interval-censored* observation
+(`lower`, `upper`]. A wait that times out or is left knows only that the work ran past its last
+poll: *right-censored* (`upper` None). Times are seconds since the wait began.
+
+The estimate is the nonparametric maximum-likelihood one for such data (Turnbull's EM) on a
+fixed grid of `BINS_PER_DECADE` log-spaced bins from `GRID_START` to `GRID_END` seconds, the
+mass spread evenly within a bin: no duration the waits did not see is invented, and a censored
+wait counts only for what it showed; the masses are then spread a little over log time (`_smooth`), so
+that the bins a small sample missed are not taken for empty. Forgetting: each provider and kind keeps the last `window`
+observations (default `WINDOW`), so a provider that gets slower is followed within a window.
+The fit is refreshed lazily, when a `REFIT_SHARE` of the observations held is new.
+A provider and kind are used (`distribution`, `finish_probability`) only once `MIN_FINISHES`
+finishes are held. All methods are thread-safe.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+import threading
+from collections import deque
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "BINS_PER_DECADE",
+    "MIN_FINISHES",
+    "WINDOW",
+    "Distribution",
+    "Durations",
+    "default_durations",
+]
+
+VERSION = 1
+BINS_PER_DECADE = 16
+GRID_START, GRID_END = 0.01, 1e7  # seconds: 10 ms to 116 days; shorter is the first bin, longer the last
+_STEPS = round(math.log10(GRID_END / GRID_START) * BINS_PER_DECADE)
+EDGES: tuple[float, ...] = (0.0, *(GRID_START * 10 ** (k / BINS_PER_DECADE) for k in range(_STEPS + 1)))
+WINDOW = 200  # observations kept per provider and kind (the forgetting: the oldest drops out)
+MIN_FINISHES = 20  # finishes held before a provider and kind's distribution is used
+REFIT_SHARE = 1 / 8  # refit when this share of the held observations is new (at least one)
+EM_ROUNDS, EM_TOLERANCE = 300, 1e-7
+SMOOTH = 0.15  # decades: the kernel's spread at 100 finishes (see `_smooth`)
+_NAME = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
+
+Key = tuple[str, str]
+Observation = tuple[float, float | None]  # (lower, upper); upper None: still running at `lower`
+
+
+@attrs.frozen(cache_hash=True)
+class Distribution:
+    """A learned distribution of durations: `cdf` at each of `EDGES`, linear in between, and the
+    observations it was fitted on (`held`: (lower, upper), upper inf for a wait that did not see the end)."""
+
+    cdf_at: tuple[float, ...]
+    held: tuple[tuple[float, float], ...]
+    finishes: int
+
+    def cdf(self, t: float) -> float:
+        """P(duration <= t); flat past the last edge (the last bin's mass lies beyond it)."""
+        if t <= 0:
+            return 0.0
+        j = bisect.bisect_right(EDGES, t) - 1
+        if j >= len(EDGES) - 1:
+            return self.cdf_at[-1]
+        lo, hi = EDGES[j], EDGES[j + 1]
+        return self.cdf_at[j] + (self.cdf_at[j + 1] - self.cdf_at[j]) * (t - lo) / (hi - lo)
+
+    def survival(self, t: float) -> float:
+        return max(0.0, 1.0 - self.cdf(t))
+
+
+def _weights(lower: float, upper: float | None) -> tuple[int, tuple[float, ...]]:
+    """(first bin, each bin's share of the interval (lower, upper]) under the even spread within a bin."""
+    last = len(EDGES) - 1  # bins 0..last-1 between edges, bin `last` beyond the last edge
+    first = min(bisect.bisect_right(EDGES, lower) - 1, last)
+    stop = last if upper is None or upper > EDGES[-1] else min(max(bisect.bisect_left(EDGES, upper) - 1, first), last)
+    weights = []
+    for j in range(first, stop + 1):
+        if j == last:
+            weights.append(1.0)
+            continue
+        lo, hi = EDGES[j], EDGES[j + 1]
+        top = hi if upper is None else min(hi, upper)
+        weights.append(max(0.0, top - max(lo, lower)) / (hi - lo))
+    return first, tuple(weights)
+
+
+def _fit(observations: list[Observation], start: list[float] | None) -> list[float]:
+    """Each bin's mass: Turnbull's EM (self-consistency) on the fixed bins, from `start` if given."""
+    rows = [_weights(lower, upper) for lower, upper in observations]
+    size = len(EDGES)
+    touched = [0.0] * size
+    for first, weights in rows:
+        for k, w in enumerate(weights):
+            if w > 0:
+                touched[first + k] = 1.0
+    even = [t / sum(touched) for t in touched]
+    # mixed with the even start so that no bin a new observation needs is stuck at zero mass
+    mass = even if start is None else [0.9 * s * t + 0.1 * e for s, t, e in zip(start, touched, even, strict=True)]
+    n = len(rows)
+    for _ in range(EM_ROUNDS):
+        counts = [0.0] * size
+        for first, weights in rows:
+            total = sum(mass[first + k] * w for k, w in enumerate(weights))
+            if total <= 0:
+                continue
+            for k, w in enumerate(weights):
+                counts[first + k] += mass[first + k] * w / total
+        new = [c / n for c in counts]
+        change = max(abs(a - b) for a, b in zip(new, mass, strict=True))
+        mass = new
+        if change < EM_TOLERANCE:
+            break
+    return mass
+
+
+def _spread(mass: list[float], sds: list[float]) -> list[float]:
+    size = len(mass) - 1  # the last bin (beyond the grid) is kept as it is
+    out = [0.0] * len(mass)
+    for j in range(size):
+        if mass[j] <= 0:
+            continue
+        sd = sds[j]
+        reach = math.ceil(3 * sd)
+        span = [(i, math.exp(-0.5 * ((i - j) / sd) ** 2)) for i in range(max(0, j - reach), min(size, j + reach + 1))]
+        total = sum(w for _, w in span)
+        for i, w in span:
+            out[i] += mass[j] * w / total
+    out[-1] = mass[-1]
+    return out
+
+
+def _smooth(mass: list[float], finishes: int) -> list[float]:
+    """The masses spread by a Gaussian kernel over log time, wider where finishes are sparse (Abramson's
+    adaptive kernel: SMOOTH decades at 100 finishes, narrowing as n^-1/5, times (pilot / its geometric
+    mean)^-1/2): the EM alone puts every finish on the few bins the sample hit, and a schedule planned on
+    those gaps misses the fresh tasks that fall in them."""
+    sd = SMOOTH * BINS_PER_DECADE * (100 / max(finishes, 1)) ** 0.2
+    pilot = _spread(mass, [sd] * len(mass))
+    held = [p for p in pilot[:-1] if p > 1e-12]
+    mean = math.exp(sum(math.log(p) for p in held) / len(held)) if held else 1.0
+    return _spread(mass, [sd * min(4.0, max(0.25, (mean / p) ** 0.5)) if p > 1e-12 else sd for p in pilot])
+
+
+@attrs.define
+class _Kind:
+    observations: deque[Observation]
+    finishes: int = 0  # interval-censored observations held
+    new: int = 0  # observations since the last fit
+    mass: list[float] | None = None
+    fitted: Distribution | None = None
+
+
+class Durations:
+    """What has been learned about how long work takes, per provider and kind (thread-safe)."""
+
+    def __init__(self, *, window: int = WINDOW) -> None:
+        if isinstance(window, bool) or not isinstance(window, int):
+            raise TypeError(f"window must be an int, not {type(window).__name__}")
+        if window < MIN_FINISHES:
+            raise ValueError(f"window must be >= {MIN_FINISHES} (MIN_FINISHES), not {window}")
+        self.window = window
+        self._kinds: dict[Key, _Kind] = {}
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        if self is _DEFAULT:
+            return "default_durations()"
+        with self._lock:
+            held = {f"{p} {k}": kind.finishes for (p, k), kind in sorted(self._kinds.items())}
+        return f"Durations(window={self.window}, finishes={held})"
+
+    def observe(self, provider: str, kind: str, lower: float, upper: float | None) -> None:
+        """One wait's end, for this `provider` and `kind` of unit: its work ended after `lower` and by `upper`
+        seconds since the wait began; `upper` None: it had not ended by `lower` (the wait timed out or was left)."""
+        _check_name("provider", provider)
+        _check_name("kind", kind)
+        lower, upper = _check_bounds(lower, upper)
+        with self._lock:
+            entry = self._kinds.setdefault((provider, kind), _Kind(deque()))
+            if len(entry.observations) == self.window and entry.observations.popleft()[1] is not None:
+                entry.finishes -= 1
+            entry.observations.append((lower, upper))
+            entry.finishes += upper is not None
+            entry.new += 1
+
+    def replace(self, provider: str, kind: str, observations: list[Observation]) -> None:
+        """Hold exactly these `observations` (oldest first, at most the window's last) for this `provider` and
+        `kind`, as if observed in that order (another process's, e.g. a shared store's)."""
+        fresh = Durations(window=self.window)
+        for lower, upper in observations:
+            fresh.observe(provider, kind, lower, upper)
+        with self._lock:
+            self._kinds.pop((provider, kind), None)
+            if (provider, kind) in fresh._kinds:
+                self._kinds[(provider, kind)] = fresh._kinds[(provider, kind)]
+
+    def clear(self) -> None:
+        """Forget everything learned (every provider and kind)."""
+        with self._lock:
+            self._kinds.clear()
+
+    def finishes(self, provider: str, kind: str) -> int:
+        """The finishes held for this `provider` and `kind` (the distribution is used from `MIN_FINISHES`)."""
+        with self._lock:
+            entry = self._kinds.get((provider, kind))
+            return 0 if entry is None else entry.finishes
+
+    def distribution(self, provider: str, kind: str) -> Distribution | None:
+        """The learned distribution for this `provider` and `kind`, or None while fewer than `MIN_FINISHES`
+        finishes are held."""
+        with self._lock:
+            entry = self._kinds.get((provider, kind))
+            if entry is None or entry.finishes < MIN_FINISHES:
+                return None
+            if entry.fitted is None or entry.new >= max(1.0, REFIT_SHARE * len(entry.observations)):
+                entry.mass = _fit(list(entry.observations), entry.mass)
+                cdf, total = [0.0], 0.0
+                for m in _smooth(entry.mass, entry.finishes)[:-1]:
+                    total += m
+                    cdf.append(min(1.0, total))
+                held = tuple((lower, math.inf if upper is None else upper) for lower, upper in entry.observations)
+                entry.fitted, entry.new = Distribution(tuple(cdf), held, entry.finishes), 0
+            return entry.fitted
+
+    def finish_probability(self, provider: str, kind: str, since: float, until: float) -> float | None:
+        """P(the work ends in (since, until] seconds after its wait began | not ended by `since`);
+        None while too little is known for this provider and kind (or nothing past `since`)."""
+        dist = self.distribution(provider, kind)
+        if dist is None:
+            return None
+        alive = dist.survival(since)
+        if alive <= 1e-12:
+            return None
+        return min(1.0, max(0.0, (dist.cdf(max(until, since)) - dist.cdf(since)) / alive))
+
+    def to_json(self) -> str:
+        """Plain, versioned data: the window and each provider and kind's observations (no ids, no keys)."""
+        with self._lock:
+            kinds = [{"provider": p, "kind": k, "observations": [list(o) for o in entry.observations]}
+                     for (p, k), entry in sorted(self._kinds.items())]  # fmt: skip
+        return json.dumps({"version": VERSION, "window": self.window, "kinds": kinds}, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Durations:
+        """What `to_json` wrote (ValueError for malformed text or an unknown version)."""
+        if not isinstance(text, str | bytes):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise ValueError(f"durations text is not JSON: {exc}") from None
+        if not isinstance(data, dict) or set(data) != {"version", "window", "kinds"}:
+            raise ValueError("durations text must be an object with version, window and kinds")
+        if data["version"] != VERSION:
+            raise ValueError(f"durations version {data['version']!r} is not {VERSION}")
+        window, kinds = data["window"], data["kinds"]
+        if isinstance(window, bool) or not isinstance(window, int) or not isinstance(kinds, list):
+            raise ValueError("durations window must be an int and kinds a list")
+        durations = cls(window=window)
+        for item in kinds:
+            _load_kind(durations, item)
+        return durations
+
+
+def _load_kind(durations: Durations, item: Any) -> None:
+    if not isinstance(item, dict) or set(item) != {"provider", "kind", "observations"}:
+        raise ValueError("each durations kind must be an object with provider, kind and observations")
+    try:
+        _check_name("provider", item["provider"])
+        _check_name("kind", item["kind"])
+    except TypeError as exc:
+        raise ValueError(str(exc)) from None
+    observations = item["observations"]
+    if not isinstance(observations, list) or len(observations) > durations.window:
+        raise ValueError(f"observations must be a list of at most {durations.window}")
+    for pair in observations:
+        if not isinstance(pair, list) or len(pair) != 2 or isinstance(pair[0], bool) or isinstance(pair[1], bool):
+            raise ValueError("each observation must be a pair [lower, upper or null]")
+        try:
+            durations.observe(item["provider"], item["kind"], pair[0], pair[1])
+        except TypeError as exc:
+            raise ValueError(str(exc)) from None
+
+
+def _check_name(name: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not _NAME.fullmatch(value):
+        raise ValueError(f"{name} must be a lower-case name of at most 64 characters, not {value[:70]!r}")
+
+
+def _check_bounds(lower: object, upper: object) -> tuple[float, float | None]:
+    for name, value in (("lower", lower), ("upper", upper)):
+        if value is None and name == "upper":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"{name} must be a number of seconds, not {type(value).__name__}")
+        if not math.isfinite(value) or value < 0:
+            raise ValueError(f"{name} must be a finite number of seconds >= 0, not {value!r}")
+    assert isinstance(lower, int | float)
+    if upper is None:
+        return float(lower), None
+    assert isinstance(upper, int | float)
+    if upper < lower:
+        raise ValueError(f"upper ({upper!r}) must be >= lower ({lower!r})")
+    return float(lower), float(upper) if upper > lower else float(lower) + 1e-6  # a point: a microsecond's interval
+
+
+_DEFAULT = Durations()
+
+
+def default_durations() -> Durations:
+    """The instance every wait of this process shares unless it is given `durations=`."""
+    return _DEFAULT
