@@ -9,8 +9,8 @@ from typing import Any
 
 import attrs
 
+from ._seconds import check_seconds
 from .checks import check_task_id
-from .engine import check_seconds
 from .errors import (
     AuthenticationError,
     ProviderError,

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
-from .durations import Durations
-from .engine import Policy, check_seconds
+from ._seconds import check_seconds
+from .durations import Durations, default_durations
+from .engine import Policy
 from .errors import CancelNotSupported
 from .providers import ADAPTERS, Adapter, handle_of
 from .transport import request_budget
@@ -20,9 +21,23 @@ from .transport import request_budget
 if TYPE_CHECKING:
     from .providers import AnyClient
 
-__all__ = ["CANCEL_ON", "DEFAULT_CONCURRENCY", "DEFAULT_TIMEOUT", "MAX_TASK_ID_BYTES", "check_cancel_on",
-           "check_concurrency", "check_task_id", "check_task_ids", "look_budget", "policy_for", "require_cancel",
-           "resolve"]  # fmt: skip
+DurationsArg = Durations | Literal["shared"] | None  # `durations=`: see check_durations
+
+__all__ = [
+    "CANCEL_ON",
+    "DEFAULT_CONCURRENCY",
+    "DEFAULT_TIMEOUT",
+    "MAX_TASK_ID_BYTES",
+    "DurationsArg",
+    "check_cancel_on",
+    "check_concurrency",
+    "check_task_id",
+    "check_task_ids",
+    "look_budget",
+    "policy_for",
+    "require_cancel",
+    "resolve",
+]  # fmt: skip
 
 DEFAULT_TIMEOUT = 900.0
 DEFAULT_CONCURRENCY = 10
@@ -129,9 +144,14 @@ def resolve(adapter: Adapter, handles: list[object], kind: str,
     return kinds.pop(), [check_task_id(task_id) for _, task_id, _ in found], grace
 
 
-def check_durations(durations: object) -> Durations | None:
+def check_durations(durations: object, *, real: bool) -> Durations | None:
+    """`durations=` as a wait reads it: "shared" (the default) is `default_durations()` for a wait on the process's
+    real clock (`real`) and none for one on an injected clock, so that a simulation or a test neither learns from
+    real waits nor teaches them; a `Durations` (the shared one too) or None, as given."""
+    if isinstance(durations, str) and durations == "shared":
+        return default_durations() if real else None
     if durations is not None and not isinstance(durations, Durations):
-        raise TypeError(f"durations must be a taskwait.Durations or None, not {type(durations).__name__}")
+        raise TypeError(f"durations must be a taskwait.Durations, None or 'shared', not {type(durations).__name__}")
     return durations
 
 

@@ -5,11 +5,9 @@ non-terminal poll and by its first terminal one: an *interval-censored* observat
 (`lower`, `upper`]. A wait that times out or is left knows only that the work ran past its last
 poll: *right-censored* (`upper` None). Times are seconds since the wait began.
 
-The estimate is the nonparametric maximum-likelihood one for such data (Turnbull's EM) on a
-fixed grid of `BINS_PER_DECADE` log-spaced bins from `GRID_START` to `GRID_END` seconds, the
-mass spread evenly within a bin: no duration the waits did not see is invented, and a censored
-wait counts only for what it showed; the masses are then spread a little over log time (`_smooth`), so
-that the bins a small sample missed are not taken for empty. Forgetting: each provider and kind keeps the last `window`
+The estimate is the nonparametric maximum-likelihood one for such data (Turnbull's EM, in `turnbull`):
+no duration the waits did not see is invented, and a censored wait counts only for what it showed.
+Forgetting: each provider and kind keeps the last `window`
 observations (default `WINDOW`), so a provider that gets slower is followed within a window.
 The fit is refreshed lazily, when a `REFIT_SHARE` of the observations held is new.
 A provider and kind are used (`distribution`, `finish_probability`) only once `MIN_FINISHES`
@@ -18,7 +16,6 @@ finishes are held. All methods are thread-safe.
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
@@ -28,8 +25,11 @@ from typing import Any
 
 import attrs
 
+from .turnbull import BINS_PER_DECADE, EDGES, Distribution, Observation, fit, smooth
+
 __all__ = [
     "BINS_PER_DECADE",
+    "EDGES",
     "MIN_FINISHES",
     "WINDOW",
     "Distribution",
@@ -38,115 +38,12 @@ __all__ = [
 ]
 
 VERSION = 1
-BINS_PER_DECADE = 16
-GRID_START, GRID_END = 0.01, 1e7  # seconds: 10 ms to 116 days; shorter is the first bin, longer the last
-_STEPS = round(math.log10(GRID_END / GRID_START) * BINS_PER_DECADE)
-EDGES: tuple[float, ...] = (0.0, *(GRID_START * 10 ** (k / BINS_PER_DECADE) for k in range(_STEPS + 1)))
 WINDOW = 200  # observations kept per provider and kind (the forgetting: the oldest drops out)
 MIN_FINISHES = 20  # finishes held before a provider and kind's distribution is used
 REFIT_SHARE = 1 / 8  # refit when this share of the held observations is new (at least one)
-EM_ROUNDS, EM_TOLERANCE = 300, 1e-7
-SMOOTH = 0.15  # decades: the kernel's spread at 100 finishes (see `_smooth`)
 _NAME = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
 
 Key = tuple[str, str]
-Observation = tuple[float, float | None]  # (lower, upper); upper None: still running at `lower`
-
-
-@attrs.frozen(cache_hash=True)
-class Distribution:
-    """A learned distribution of durations: `cdf` at each of `EDGES`, linear in between, and the
-    observations it was fitted on (`held`: (lower, upper), upper inf for a wait that did not see the end)."""
-
-    cdf_at: tuple[float, ...]
-    held: tuple[tuple[float, float], ...]
-    finishes: int
-
-    def cdf(self, t: float) -> float:
-        """P(duration <= t); flat past the last edge (the last bin's mass lies beyond it)."""
-        if t <= 0:
-            return 0.0
-        j = bisect.bisect_right(EDGES, t) - 1
-        if j >= len(EDGES) - 1:
-            return self.cdf_at[-1]
-        lo, hi = EDGES[j], EDGES[j + 1]
-        return self.cdf_at[j] + (self.cdf_at[j + 1] - self.cdf_at[j]) * (t - lo) / (hi - lo)
-
-    def survival(self, t: float) -> float:
-        return max(0.0, 1.0 - self.cdf(t))
-
-
-def _weights(lower: float, upper: float | None) -> tuple[int, tuple[float, ...]]:
-    """(first bin, each bin's share of the interval (lower, upper]) under the even spread within a bin."""
-    last = len(EDGES) - 1  # bins 0..last-1 between edges, bin `last` beyond the last edge
-    first = min(bisect.bisect_right(EDGES, lower) - 1, last)
-    stop = last if upper is None or upper > EDGES[-1] else min(max(bisect.bisect_left(EDGES, upper) - 1, first), last)
-    weights = []
-    for j in range(first, stop + 1):
-        if j == last:
-            weights.append(1.0)
-            continue
-        lo, hi = EDGES[j], EDGES[j + 1]
-        top = hi if upper is None else min(hi, upper)
-        weights.append(max(0.0, top - max(lo, lower)) / (hi - lo))
-    return first, tuple(weights)
-
-
-def _fit(observations: list[Observation], start: list[float] | None) -> list[float]:
-    """Each bin's mass: Turnbull's EM (self-consistency) on the fixed bins, from `start` if given."""
-    rows = [_weights(lower, upper) for lower, upper in observations]
-    size = len(EDGES)
-    touched = [0.0] * size
-    for first, weights in rows:
-        for k, w in enumerate(weights):
-            if w > 0:
-                touched[first + k] = 1.0
-    even = [t / sum(touched) for t in touched]
-    # mixed with the even start so that no bin a new observation needs is stuck at zero mass
-    mass = even if start is None else [0.9 * s * t + 0.1 * e for s, t, e in zip(start, touched, even, strict=True)]
-    n = len(rows)
-    for _ in range(EM_ROUNDS):
-        counts = [0.0] * size
-        for first, weights in rows:
-            total = sum(mass[first + k] * w for k, w in enumerate(weights))
-            if total <= 0:
-                continue
-            for k, w in enumerate(weights):
-                counts[first + k] += mass[first + k] * w / total
-        new = [c / n for c in counts]
-        change = max(abs(a - b) for a, b in zip(new, mass, strict=True))
-        mass = new
-        if change < EM_TOLERANCE:
-            break
-    return mass
-
-
-def _spread(mass: list[float], sds: list[float]) -> list[float]:
-    size = len(mass) - 1  # the last bin (beyond the grid) is kept as it is
-    out = [0.0] * len(mass)
-    for j in range(size):
-        if mass[j] <= 0:
-            continue
-        sd = sds[j]
-        reach = math.ceil(3 * sd)
-        span = [(i, math.exp(-0.5 * ((i - j) / sd) ** 2)) for i in range(max(0, j - reach), min(size, j + reach + 1))]
-        total = sum(w for _, w in span)
-        for i, w in span:
-            out[i] += mass[j] * w / total
-    out[-1] = mass[-1]
-    return out
-
-
-def _smooth(mass: list[float], finishes: int) -> list[float]:
-    """The masses spread by a Gaussian kernel over log time, wider where finishes are sparse (Abramson's
-    adaptive kernel: SMOOTH decades at 100 finishes, narrowing as n^-1/5, times (pilot / its geometric
-    mean)^-1/2): the EM alone puts every finish on the few bins the sample hit, and a schedule planned on
-    those gaps misses the fresh tasks that fall in them."""
-    sd = SMOOTH * BINS_PER_DECADE * (100 / max(finishes, 1)) ** 0.2
-    pilot = _spread(mass, [sd] * len(mass))
-    held = [p for p in pilot[:-1] if p > 1e-12]
-    mean = math.exp(sum(math.log(p) for p in held) / len(held)) if held else 1.0
-    return _spread(mass, [sd * min(4.0, max(0.25, (mean / p) ** 0.5)) if p > 1e-12 else sd for p in pilot])
 
 
 @attrs.define
@@ -221,9 +118,9 @@ class Durations:
             if entry is None or entry.finishes < MIN_FINISHES:
                 return None
             if entry.fitted is None or entry.new >= max(1.0, REFIT_SHARE * len(entry.observations)):
-                entry.mass = _fit(list(entry.observations), entry.mass)
+                entry.mass = fit(list(entry.observations), entry.mass)
                 cdf, total = [0.0], 0.0
-                for m in _smooth(entry.mass, entry.finishes)[:-1]:
+                for m in smooth(entry.mass, entry.finishes)[:-1]:
                     total += m
                     cdf.append(min(1.0, total))
                 held = tuple((lower, math.inf if upper is None else upper) for lower, upper in entry.observations)

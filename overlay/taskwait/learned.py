@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 
-from .durations import Distribution
+from .turnbull import Distribution
 
 __all__ = ["LATE_SHARE", "SAFETY_GAP", "Times", "next_sleep", "poll_times"]
 

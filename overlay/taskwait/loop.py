@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -18,8 +19,7 @@ import anyio
 from . import observe
 from .budget import Claim
 from .budget.priority import chance_for
-from .checks import check_cancel_on, check_durations, look_budget, policy_for, resolve
-from .durations import Durations
+from .checks import DurationsArg, check_cancel_on, check_durations, look_budget, policy_for, resolve
 from .engine import Attempt, Decision, Observed, Outcome, PollState, Raise, Transient, Waits, ended, schedule
 from .errors import AuthenticationError, TaskwaitError, WaitTimeout
 from .progress import time_left
@@ -59,7 +59,7 @@ class Loop:
         clock: Callable[[], float],
         rand: Callable[[], float],
         cancel_on: object = frozenset(),
-        durations: Durations | None = None,
+        durations: DurationsArg = None,
         target_delay: float | None = None,
     ) -> None:
         self.ctx = Context.of(client)
@@ -67,7 +67,7 @@ class Loop:
         self.kind, ids, grace = resolve(self.adapter, handles, kind, not_found_grace)
         self.policy = policy_for(self.adapter, timeout, interval, max_interval, raise_on_failure, grace, use_progress,
                                  target_delay)  # fmt: skip
-        self.durations = check_durations(durations)
+        self.durations = check_durations(durations, real=clock is time.monotonic)
         self.cancel_on = check_cancel_on(cancel_on, self.adapter, self.kind)
         self.started = clock()
         # timeout=0 looks once: that request is bounded by the client's request timeout, not by the deadline

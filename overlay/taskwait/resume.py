@@ -1,4 +1,4 @@
-"""A wait as plain data: `WaitState`, `begin`, `step` and `step_async`.
+"""A wait as plain data: `WaitState`, `begin` (from `_wait_state`), `step` and `step_async`.
 
 Any process can continue a wait: `begin` makes its state (no request), `step` makes one request and
 returns the next state, decided by the same engine (`engine.decide`) as `wait_for`. Times are Unix
@@ -8,26 +8,23 @@ epoch seconds, so a state means the same in every process; the caller decides wh
 
 from __future__ import annotations
 
-import json
-import math
 import random
 import time
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import anyio
 import attrs
 
 from . import observe
-from ._state_json import ERRORS, KINDS, VERSION, error_from, error_to, snapshot_from, snapshot_to, state_from
+from ._state_json import ERRORS, KINDS, error_to, snapshot_to
+from ._wait_state import FROM_POLL, WaitState, begin, learned_times
 from .cancelling import CANCEL_TIMEOUT, cancel_phase, cancel_phase_async, mark, note
-from .checks import DEFAULT_TIMEOUT, check_cancel_on, check_durations, check_task_id, look_budget, policy_for
-from .durations import Durations, default_durations
-from .engine import Attempt, Finish, Policy, PollState, Raise, Sleep, check_seconds, decide, ended, first_poll, schedule
+from .checks import DurationsArg, check_durations, look_budget
+from .durations import Durations
+from .engine import Attempt, Finish, Raise, Sleep, decide, ended
 from .errors import TaskwaitError, WaitTimeout, clean
-from .providers import ADAPTERS, Context
-from .snapshot import TaskSnapshot
-from .status import PROVIDERS, Kind, Provider
+from .providers import Context
 from .transport import Probe, drive, drive_async
 from .wire import get_plan
 
@@ -38,164 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "WaitState", "begin", "step", "step_async"]
 
 Clock = Callable[[], float]
-_SHARED = default_durations()
-
-
-@attrs.frozen
-class WaitState:
-    """Where one wait stands, as plain data: versioned, JSON-serialisable, without secrets.
-
-    `outcome` is None while the wait goes on, then "succeeded", "failed" or "cancelled" (the task's
-    final status), or "timed_out", "not_found", "unauthorized", "error" (it ended with an error).
-    """
-
-    provider: str
-    kind: str
-    task_id: str
-    started_at: float  # Unix epoch seconds
-    deadline_at: float | None
-    next_poll_at: float | None  # None once the wait has ended
-    interval: float
-    max_interval: float
-    raise_on_failure: bool = True
-    not_found_grace: float = 0.0  # a 404 this soon after the wait began is retried, as in wait_for
-    polls: int = 0
-    delay: float = 0.0  # the engine's current delay before jitter
-    final: bool = False  # the next poll is the last one before the deadline
-    warned_unknown: bool = False
-    use_progress: bool = True  # aim polls at the finish predicted from reported progress, as wait_for does
-    progress_origin: list[float] | None = None  # [time, fraction] of the first answer with progress
-    last: dict[str, Any] | None = None  # the last snapshot as plain JSON data
-    outcome: str | None = None
-    error: dict[str, Any] | None = None  # the error that ended the wait: type, message, status_code, body
-    version: int = VERSION
-    cancel_on: list[str] = attrs.field(factory=list)  # "timeout", "interrupt": stop the remote work then
-    cancelled: bool | None = None  # after a cancel_on cancel: whether it went through (None: none was sent)
-    target_delay: float | None = None  # the p95 detection delay a learned schedule aims at (None: max_interval)
-    max_interval_given: bool = False  # the caller gave max_interval: a learned schedule keeps within it too
-    running_at: float | None = None  # epoch seconds of the last answer that was not terminal
-
-    @property
-    def done(self) -> bool:
-        """True once the wait has ended (a terminal status or an error)."""
-        return self.next_poll_at is None
-
-    def due_in(self, now: float | None = None) -> float:
-        """Seconds until the next step is due (0.0 when it is due already): what to sleep before `step`.
-
-        Args:
-            now: the time in Unix epoch seconds (default: time.time()), as `step`'s clock gives it.
-
-        Raises ValueError once the wait has ended (`done`): nothing is due, read `result()` instead.
-        """
-        if self.next_poll_at is None:
-            raise ValueError(f"the wait on {self.provider} {self.kind} {self.task_id} has ended: nothing is due")
-        return max(0.0, self.next_poll_at - (time.time() if now is None else now))
-
-    @property
-    def snapshot(self) -> TaskSnapshot | None:
-        """The last snapshot seen (its `raw` model is not kept), or None."""
-        return None if self.last is None else snapshot_from(self.last)
-
-    def result(self) -> TaskSnapshot:
-        """The terminal snapshot, or raise what `wait_for` would have raised (TaskFailed, WaitTimeout, ...).
-
-        Raises ValueError while the wait is pending (not `done`).
-        """
-        if not self.done:
-            raise ValueError(f"the wait on {self.provider} {self.kind} {clean(self.task_id)} has not ended yet")
-        if self.error is not None:
-            error = error_from(self.error, self.provider, self.task_id, self.snapshot)
-            if isinstance(error, WaitTimeout):
-                error.cancelled = self.cancelled
-            raise error
-        snap = self.snapshot
-        assert snap is not None  # an ended wait without an error finished with a snapshot
-        return snap
-
-    def to_json(self) -> str:
-        """The state as one line of JSON (keys sorted; no NaN); it never holds the API key."""
-        return json.dumps(attrs.asdict(self), sort_keys=True, separators=(",", ":"), allow_nan=False)
-
-    @classmethod
-    def from_json(cls, text: str | bytes) -> WaitState:
-        """The state `to_json` wrote.
-
-        Args:
-            text: what `to_json` returned (str, or UTF-8 bytes).
-
-        Raises ValueError for an unknown version or a malformed text.
-        """
-        return cls(**state_from(text, {a.name: str(a.type) for a in attrs.fields(cls)}))
-
-    def policy(self) -> Policy:
-        """The engine's `Policy` for this wait (its polling numbers; the deadline is `deadline_at`)."""
-        return Policy(timeout=None, **{name: getattr(self, name) for name in _FROM_POLICY})
-
-    def poll_state(self) -> PollState:
-        """The engine's `PollState` for this wait: what `step` hands to `engine.decide`."""
-        origin = None if self.progress_origin is None else (self.progress_origin[0], self.progress_origin[1])
-        return PollState(**{name: getattr(self, name) for name in _FROM_POLL}, started=self.started_at,
-                         deadline=self.deadline_at, last=self.snapshot, progress_origin=origin)  # fmt: skip
-
-
-# The fields WaitState shares by name with the engine's Policy and PollState: copied by name, so a new policy
-# number or piece of poll state is one field there and one here (its JSON type read from the annotation).
-# PollState's times (started, deadline), last snapshot and progress origin are stored as epoch times and JSON.
-_NAMES = {a.name for a in attrs.fields(WaitState)}
-_FROM_POLICY = tuple(a.name for a in attrs.fields(Policy) if a.name in _NAMES)
-_FROM_POLL = tuple(a.name for a in attrs.fields(PollState) if a.name in _NAMES - {"last", "progress_origin"})
-
-
-def begin(provider: Provider, task_id: str, *, kind: Kind = "task", timeout: float | None = DEFAULT_TIMEOUT,
-          interval: float | None = None, max_interval: float | None = None, raise_on_failure: bool = True,
-          not_found_grace: float = 0.0, use_progress: bool = True, now: float | None = None,
-          cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
-          durations: Durations | None = _SHARED) -> WaitState:  # fmt: skip
-    """The state of a wait that has not polled yet, due at once (or at a learned schedule's first poll).
-    Makes no request.
-
-    Args:
-        provider: a name in `taskwait.PROVIDERS` ("databar", "lobstr", ...), as `connect` takes it.
-        task_id: the id of the unit to wait on (a str; for a creator's answer, pass the id it carries).
-        kind: what `task_id` names: "task" (default), "batch" (Openmart), "run", "upload" (Lobstr) or "export"
-            (Databar).
-        timeout: one hard deadline in seconds from `now` (default 900; None: none; 0: one look).
-        interval: the first delay between polls in seconds (default: the provider's), growing by 1.2x.
-        max_interval: the longest delay between polls (default: the provider's).
-        raise_on_failure: `result()` raises TaskFailed/TaskCancelled for a failed/cancelled unit (default True).
-        not_found_grace: seconds after `now` during which a 404 is transient (default 0).
-        use_progress: aim the next poll at the finish the reported progress predicts (default True).
-        now: the start in Unix epoch seconds (default: time.time()).
-        cancel_on: as for wait_for: "timeout" (the step that times the wait out cancels the unit's work),
-            "interrupt" (a KeyboardInterrupt or cancellation during a step cancels it).
-        target_delay: the p95 detection delay in seconds a learned schedule aims at (default: max_interval).
-        durations: as for wait_for (default: `default_durations()`; None: today's schedule): here it only
-            decides when the first poll is due; pass the same to `step`.
-
-    Raises ValueError for an unknown provider, a kind it does not have, a bad id or bad numbers, and
-    CancelNotSupported for a `cancel_on` the provider cannot honour for this kind.
-    """
-    if provider not in ADAPTERS:
-        raise ValueError(f"unknown provider {provider!r}; known: {', '.join(PROVIDERS)}")
-    ADAPTERS[provider].unit(kind)  # ValueError for a kind the provider does not have
-    stop = check_cancel_on(cancel_on, ADAPTERS[provider], kind)
-    task_id = check_task_id(task_id)
-    policy = policy_for(ADAPTERS[provider], timeout, interval, max_interval, raise_on_failure, not_found_grace,
-                        use_progress, target_delay)  # fmt: skip
-    durations = check_durations(durations)
-    now = time.time() if now is None else check_seconds("now", now, positive=False)
-    deadline = None if policy.timeout is None else now + policy.timeout
-    deadline = deadline if deadline is None or math.isfinite(deadline) else None  # beyond a float: no deadline
-    return WaitState(provider=provider, kind=kind, task_id=task_id, started_at=now, deadline_at=deadline,
-                     next_poll_at=now + first_poll(policy, _times(durations, policy, provider, kind)),
-                     delay=policy.interval, cancel_on=sorted(stop),
-                     **{name: getattr(policy, name) for name in _FROM_POLICY})  # fmt: skip
-
-
-def _times(durations: Durations | None, policy: Policy, provider: str, kind: str) -> tuple[float, ...] | None:
-    """The learned poll times in force for this provider and kind (None: today's schedule)."""
-    return None if durations is None else schedule(policy, durations.distribution(provider, kind))
 
 
 def _context(client: AnyClient, state: WaitState) -> Context:
@@ -222,7 +61,7 @@ def _after(ctx: Context, state: WaitState, attempt: Attempt, now: float, u: floa
            trace: WaitTrace | None = None, durations: Durations | None = None) -> WaitState:  # fmt: skip
     """The next state: the engine's decision on `attempt`, recorded as data (and, if it ended, fed to `durations`)."""
     policy = state.policy()
-    times = _times(durations, policy, state.provider, state.kind)
+    times = learned_times(durations, policy, state.provider, state.kind)
     decision, poll = decide(policy, state.poll_state(), attempt, now, u, times)
     seen = None if durations is None else ended(poll, decision, now)
     if durations is not None and seen is not None:
@@ -233,7 +72,7 @@ def _after(ctx: Context, state: WaitState, attempt: Attempt, now: float, u: floa
         trace.ended(state.task_id, poll, now, None, over=False)  # a step that sleeps ends its span, not the wait
     last = None if poll.last is None else snapshot_to(poll.last, ctx.secrets)
     origin = None if poll.progress_origin is None else list(poll.progress_origin)
-    new = attrs.evolve(state, **{name: getattr(poll, name) for name in _FROM_POLL}, progress_origin=origin, last=last)
+    new = attrs.evolve(state, **{name: getattr(poll, name) for name in FROM_POLL}, progress_origin=origin, last=last)
     if isinstance(decision, Sleep):
         return attrs.evolve(new, next_poll_at=now + decision.seconds)
     if isinstance(decision, Finish):
@@ -269,7 +108,7 @@ def _wants_cancel(state: WaitState) -> bool:
 
 
 def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand: Clock = random.random,
-         not_after: float | None = None, durations: Durations | None = _SHARED) -> WaitState:  # fmt: skip
+         not_after: float | None = None, durations: DurationsArg = "shared") -> WaitState:  # fmt: skip
     """One request (none if the wait has ended: `state` comes back as it is), then the next state.
 
     Args:
@@ -279,8 +118,9 @@ def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand:
         rand: the jitter source, floats in [0, 1) (default random.random).
         not_after: epoch seconds no request may outlive (e.g. a lease's end), besides the wait's deadline; with
             `cancel_on`, the step that times out sends the cancel too (CANCEL_TIMEOUT more seconds, within it).
-        durations: as for wait_for (default: `default_durations()`; None: today's schedule): the learned schedule
-            in force decides the next poll, and the step that ends the wait feeds it.
+        durations: as for wait_for ("shared", the default: `default_durations()`, none when `clock` is given;
+            None: today's schedule): the learned schedule in force decides the next poll, and the step that ends
+            the wait feeds it.
 
     Returns the next `WaitState`: its `next_poll_at` (`due_in()`) says when to step again, or it is `done`.
     An ended wait's error is kept in the state (see `result()`), not raised; a client that cannot work raises.
@@ -296,7 +136,7 @@ def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand:
         if "interrupt" in state.cancel_on:
             note(exc, cancel_phase(client, ctx, state.kind, [state.task_id], clock))
         raise
-    new = _after(ctx, state, attempt, clock(), rand(), trace, check_durations(durations))
+    new = _after(ctx, state, attempt, clock(), rand(), trace, check_durations(durations, real=clock is time.time))
     if _wants_cancel(new):
         found = cancel_phase(client, ctx, new.kind, [new.task_id], _until(clock, not_after))
         new = _cancelled(new, found[new.task_id])
@@ -304,7 +144,7 @@ def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand:
 
 
 async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand: Clock = random.random,
-                     not_after: float | None = None, durations: Durations | None = _SHARED) -> WaitState:  # fmt: skip
+                     not_after: float | None = None, durations: DurationsArg = "shared") -> WaitState:  # fmt: skip
     """`step` without blocking the event loop (asyncio or trio): one request, then the next state.
 
     Args:
@@ -329,7 +169,7 @@ async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time
         if "interrupt" in state.cancel_on and isinstance(exc, (anyio.get_cancelled_exc_class(), KeyboardInterrupt)):
             note(exc, await cancel_phase_async(client, ctx, state.kind, [state.task_id], clock))
         raise
-    new = _after(ctx, state, attempt, clock(), rand(), trace, check_durations(durations))
+    new = _after(ctx, state, attempt, clock(), rand(), trace, check_durations(durations, real=clock is time.time))
     if _wants_cancel(new):
         found = await cancel_phase_async(client, ctx, new.kind, [new.task_id], _until(clock, not_after))
         new = _cancelled(new, found[new.task_id])

@@ -8,8 +8,14 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any, Never, overload
 
 from .cancelling import cancelling_async, cancelling_sync
-from .checks import DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, check_concurrency, check_task_id, check_task_ids
-from .durations import Durations, default_durations
+from .checks import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_TIMEOUT,
+    DurationsArg,
+    check_concurrency,
+    check_task_id,
+    check_task_ids,
+)
 from .engine import Outcome
 from .loop import Loop, OnAttempt, OnUpdate, loop_async, loop_sync
 from .snapshot import TaskSnapshot
@@ -40,9 +46,6 @@ else:  # only type checkers read it: no runtime dependency on typing_extensions
         return lambda function: function
 
 
-_SHARED = default_durations()
-
-
 def _go(loop: Loop, concurrency: int, sleep: Callable[[float], object] | None) -> None:
     (cancelling_sync if loop.cancel_on else loop_sync)(loop, concurrency, sleep)
 
@@ -56,7 +59,7 @@ def wait_for(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task",
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, raise_on_failure: bool = True, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
-    durations: Durations | None = _SHARED,
+    durations: DurationsArg = "shared",
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
     rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
     """Poll one unit until it ends: at once, then after `interval` seconds growing by 1.2x up to `max_interval`.
@@ -81,9 +84,10 @@ def wait_for(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task",
             async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
             within 5 s more; CancelNotSupported before any request where the provider cannot).
         target_delay: the p95 detection delay in seconds a learned schedule aims at (default: max_interval).
-        durations: what is learned of how long work takes (default: `default_durations()`, shared by the
-            process); once it holds enough finishes of this provider and kind, polls follow the learned schedule
-            and every wait that ends feeds it. None: today's schedule exactly, nothing learned.
+        durations: what is learned of how long work takes: "shared" (default) is `default_durations()`, shared by
+            the process's waits on the real clock (a wait given `clock` uses none); once it holds enough finishes of
+            this provider and kind, polls follow the learned schedule, and every wait that ends feeds it. A
+            `Durations` of your own, or None: today's schedule exactly, nothing learned.
         clock: for tests: the monotonic clock (seconds).
         sleep: for tests: the sleep, called with seconds (default: a real sleep).
         rand: for tests: the jitter source (floats in [0, 1)).
@@ -107,7 +111,7 @@ async def wait_for_async(client: AnyClient, handle: AnyHandle, *, kind: Kind = "
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, raise_on_failure: bool = True, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
-    durations: Durations | None = _SHARED,
+    durations: DurationsArg = "shared",
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
     rand: Callable[[], float] = random.random) -> TaskSnapshot:  # fmt: skip
     """`wait_for` without blocking the event loop (asyncio or trio): poll one unit until it ends.
@@ -132,9 +136,10 @@ async def wait_for_async(client: AnyClient, handle: AnyHandle, *, kind: Kind = "
             async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
             within 5 s more; CancelNotSupported before any request where the provider cannot).
         target_delay: the p95 detection delay in seconds a learned schedule aims at (default: max_interval).
-        durations: what is learned of how long work takes (default: `default_durations()`, shared by the
-            process); once it holds enough finishes of this provider and kind, polls follow the learned schedule
-            and every wait that ends feeds it. None: today's schedule exactly, nothing learned.
+        durations: what is learned of how long work takes: "shared" (default) is `default_durations()`, shared by
+            the process's waits on the real clock (a wait given `clock` uses none); once it holds enough finishes of
+            this provider and kind, polls follow the learned schedule, and every wait that ends feeds it. A
+            `Durations` of your own, or None: today's schedule exactly, nothing learned.
         clock: for tests: the monotonic clock (seconds).
         sleep: for tests: the sleep, called with seconds (an async function; default: anyio.sleep).
         rand: for tests: the jitter source (floats in [0, 1)).
@@ -156,7 +161,7 @@ def wait_for_many(client: AnyClient, task_ids: str, *, kind: Kind = "task",
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
-    durations: Durations | None = _SHARED,
+    durations: DurationsArg = "shared",
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
     rand: Callable[[], float] = random.random) -> Never: ...  # fmt: skip
 @overload
@@ -165,7 +170,7 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kin
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
-    durations: Durations | None = _SHARED,
+    durations: DurationsArg = "shared",
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
     rand: Callable[[], float] = random.random) -> dict[str, Outcome]: ...  # fmt: skip
 def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kind = "task",
@@ -173,7 +178,7 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kin
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
-    durations: Durations | None = _SHARED,
+    durations: DurationsArg = "shared",
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], object] | None = None,
     rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
     """Wait on many units of one kind at once, with at most `concurrency` requests in flight.
@@ -196,9 +201,10 @@ def wait_for_many(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kin
             async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
             within 5 s more; CancelNotSupported before any request where the provider cannot).
         target_delay: the p95 detection delay in seconds a learned schedule aims at (default: max_interval).
-        durations: what is learned of how long work takes (default: `default_durations()`, shared by the
-            process); once it holds enough finishes of this provider and kind, polls follow the learned schedule
-            and every wait that ends feeds it. None: today's schedule exactly, nothing learned.
+        durations: what is learned of how long work takes: "shared" (default) is `default_durations()`, shared by
+            the process's waits on the real clock (a wait given `clock` uses none); once it holds enough finishes of
+            this provider and kind, polls follow the learned schedule, and every wait that ends feeds it. A
+            `Durations` of your own, or None: today's schedule exactly, nothing learned.
         clock: for tests: the monotonic clock (seconds).
         sleep: for tests: the sleep, called with seconds (default: a real sleep).
         rand: for tests: the jitter source (floats in [0, 1)).
@@ -223,7 +229,7 @@ async def wait_for_many_async(client: AnyClient, task_ids: str, *, kind: Kind = 
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
-    durations: Durations | None = _SHARED,
+    durations: DurationsArg = "shared",
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
     rand: Callable[[], float] = random.random) -> Never: ...  # fmt: skip
 @overload
@@ -232,7 +238,7 @@ async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], 
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
-    durations: Durations | None = _SHARED,
+    durations: DurationsArg = "shared",
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
     rand: Callable[[], float] = random.random) -> dict[str, Outcome]: ...  # fmt: skip
 async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], *, kind: Kind = "task",
@@ -240,7 +246,7 @@ async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], 
     max_interval: float | None = None, not_found_grace: float | None = None, use_progress: bool = True,
     on_update: OnUpdate | None = None, on_attempt: OnAttempt | None = None,
     cancel_on: Iterable[str] = frozenset(), target_delay: float | None = None,
-    durations: Durations | None = _SHARED,
+    durations: DurationsArg = "shared",
     clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Awaitable[object]] | None = None,
     rand: Callable[[], float] = random.random) -> dict[str, Outcome]:  # fmt: skip
     """`wait_for_many` without blocking the event loop (asyncio or trio): wait on many units of one kind at once.
@@ -263,9 +269,10 @@ async def wait_for_many_async(client: AnyClient, task_ids: Iterable[AnyHandle], 
             async cancellation, also stop the remote work of the units left unfinished (one cancel request each,
             within 5 s more; CancelNotSupported before any request where the provider cannot).
         target_delay: the p95 detection delay in seconds a learned schedule aims at (default: max_interval).
-        durations: what is learned of how long work takes (default: `default_durations()`, shared by the
-            process); once it holds enough finishes of this provider and kind, polls follow the learned schedule
-            and every wait that ends feeds it. None: today's schedule exactly, nothing learned.
+        durations: what is learned of how long work takes: "shared" (default) is `default_durations()`, shared by
+            the process's waits on the real clock (a wait given `clock` uses none); once it holds enough finishes of
+            this provider and kind, polls follow the learned schedule, and every wait that ends feeds it. A
+            `Durations` of your own, or None: today's schedule exactly, nothing learned.
         clock: for tests: the monotonic clock (seconds).
         sleep: for tests: the sleep, called with seconds (an async function; default: anyio.sleep).
         rand: for tests: the jitter source (floats in [0, 1)).

@@ -126,7 +126,7 @@ def test_state_of_an_unknown_or_malformed_wait_id_is_a_typed_error_naming_it(
 
 
 def test_durations_are_shared_through_redis_by_every_worker(redis_db: redis.Redis, redis_url: str) -> None:
-    from taskwait.celery.app import SharedDurations
+    from taskwait.celery.durations import SharedDurations
     from taskwait.durations import MIN_FINISHES
 
     one, other = SharedDurations(RedisStore(redis_url)), SharedDurations(RedisStore(redis_url))

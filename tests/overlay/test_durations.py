@@ -70,6 +70,28 @@ def test_durations_none_is_todays_schedule_exactly_whatever_the_shared_model_kno
     assert learned.sleeps != before.sleeps
 
 
+def test_the_shared_model_is_only_for_waits_on_the_real_clock() -> None:
+    shared = taskwait.default_durations()
+    fake = FakeTime()  # a simulated wait neither teaches the shared model ...
+    taskwait.wait_for(_task("databar", 5.0, fake).client("databar"), "T1", timeout=None, **fake.kwargs())
+    assert shared.finishes("databar", "task") == 0
+    for _ in range(3 * MIN_FINISHES):
+        shared.observe("databar", "task", 90.0, 96.0)
+    fake = FakeTime()  # ... nor follows it: by default it polls on today's schedule
+    today = _task("databar", 95.0, fake)
+    taskwait.wait_for(today.client("databar"), "T1", timeout=None, **fake.kwargs())
+    assert len(today.requests) == _wait(None, 95.0)[0]
+    assert _wait(shared, 95.0)[0] < len(today.requests)  # given explicitly, it is followed (and fed)
+    script = Script([ok("databar", "T2", "completed")])  # a wait on the real clock feeds it
+    taskwait.wait_for(script.client("databar"), "T2", timeout=5)
+    assert shared.finishes("databar", "task") == 3 * MIN_FINISHES + 2
+    state = taskwait.begin("databar", "T3", now=1_700_000_000.0)  # an injected start: due at once, as today
+    assert state.next_poll_at == 1_700_000_000.0
+    assert taskwait.begin("databar", "T3").due_in() > 0  # the real clock's begin follows the learned first poll
+    with pytest.raises(TypeError, match="'shared'"):
+        taskwait.wait_for(script.client("databar"), "T2", durations="mine")  # type: ignore[arg-type]
+
+
 def test_until_the_threshold_the_default_wait_is_todays() -> None:
     durations = _learned(MIN_FINISHES - 1)
     assert durations.distribution("databar", "task") is None

@@ -1,0 +1,32 @@
+"""`SharedDurations`: what every worker learns of how long work takes, one list per provider and kind in Redis."""
+
+from __future__ import annotations
+
+from ..durations import Durations
+from .store import RedisStore
+
+__all__ = ["SharedDurations"]
+
+
+class SharedDurations(Durations):
+    """A `Durations` whose observations live in Redis, one list per provider and kind fed by every worker:
+    `observe` appends there (a Lua script); `refresh` reloads a list another worker changed."""
+
+    def __init__(self, store: RedisStore) -> None:
+        super().__init__()
+        self.store = store
+        self._revs: dict[tuple[str, str], int] = {}
+
+    def observe(self, provider: str, kind: str, lower: float, upper: float | None) -> None:
+        """Record one wait's end for this `provider` and `kind` (see `Durations.observe`: `lower`, `upper`) here
+        and in Redis, for every worker."""
+        super().observe(provider, kind, lower, upper)
+        self.store.learn(provider, kind, lower, upper, self.window)
+
+    def refresh(self, provider: str, kind: str) -> SharedDurations:
+        """Reload this `provider` and `kind`'s observations from Redis if another worker added some."""
+        rev, held = self.store.observations(provider, kind)
+        if self._revs.get((provider, kind)) != rev:
+            self.replace(provider, kind, held)
+            self._revs[(provider, kind)] = rev
+        return self
