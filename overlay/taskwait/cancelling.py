@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import anyio
 
+from .budget import account_in
 from .engine import Attempt, Fatal, Observed
 from .errors import WaitTimeout
 from .loop import Loop, loop_async, loop_sync
@@ -74,7 +75,7 @@ def cancel_phase(client: AnyClient, ctx: Context, kind: str, ids: list[str], clo
     deadline = clock() + CANCEL_TIMEOUT
     found: dict[str, Attempt] = {}
     for task_id in ids:  # one after another: an id reached after the deadline is reported as not sent
-        found |= drive(client, cancel_plan(ctx, task_id, kind), deadline, clock)
+        found |= drive(client, cancel_plan(ctx, task_id, kind), deadline, clock, account=account_in(ctx))
     return found
 
 
@@ -85,7 +86,9 @@ async def cancel_phase_async(client: AnyClient, ctx: Context, kind: str, ids: li
     found: dict[str, Attempt] = {}
     with anyio.CancelScope(shield=True):
         for task_id in ids:
-            found |= await drive_async(client, cancel_plan(ctx, task_id, kind), deadline, clock)
+            found |= await drive_async(
+                client, cancel_plan(ctx, task_id, kind), deadline, clock, account=account_in(ctx)
+            )
     return found
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from . import observe
+from .budget import account_in
 from .checks import require_cancel, resolve
 from .engine import Attempt, Fatal, Observed
 from .errors import ProviderError
@@ -55,7 +56,7 @@ def get_task(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task") -> Ta
     ctx, unit, task_id = _one(client, handle, kind)
     deadline = _one_request_deadline(client.get_httpx_client().timeout)
     trace, probe = observe.single("taskwait.get_task", ctx, unit, task_id, time.monotonic())
-    attempt = drive(client, get_plan(ctx, task_id, unit), deadline, probe=probe)[task_id]
+    attempt = drive(client, get_plan(ctx, task_id, unit), deadline, probe=probe, account=account_in(ctx))[task_id]
     if trace is not None:
         trace.looked(task_id, attempt)
     return _snapshot_or_raise(ctx.adapter, unit, task_id, attempt)
@@ -75,7 +76,9 @@ async def get_task_async(client: AnyClient, handle: AnyHandle, *, kind: Kind = "
     ctx, unit, task_id = _one(client, handle, kind)
     deadline = _one_request_deadline(client.get_async_httpx_client().timeout)
     trace, probe = observe.single("taskwait.get_task", ctx, unit, task_id, time.monotonic())
-    attempt = (await drive_async(client, get_plan(ctx, task_id, unit), deadline, probe=probe))[task_id]
+    attempt = (await drive_async(client, get_plan(ctx, task_id, unit), deadline, probe=probe, account=account_in(ctx)))[
+        task_id
+    ]
     if trace is not None:
         trace.looked(task_id, attempt)
     return _snapshot_or_raise(ctx.adapter, unit, task_id, attempt)
@@ -97,7 +100,7 @@ def cancel(client: AnyClient, handle: AnyHandle, *, kind: Kind = "task") -> Task
     ctx, unit, task_id = _one(client, handle, kind)
     require_cancel(ctx.adapter, unit)
     deadline = _one_request_deadline(client.get_httpx_client().timeout)
-    attempt = drive(client, cancel_plan(ctx, task_id, unit), deadline)[task_id]
+    attempt = drive(client, cancel_plan(ctx, task_id, unit), deadline, account=account_in(ctx))[task_id]
     return _snapshot_or_raise(ctx.adapter, unit, task_id, attempt)
 
 
@@ -114,7 +117,7 @@ async def cancel_async(client: AnyClient, handle: AnyHandle, *, kind: Kind = "ta
     ctx, unit, task_id = _one(client, handle, kind)
     require_cancel(ctx.adapter, unit)
     deadline = _one_request_deadline(client.get_async_httpx_client().timeout)
-    attempt = (await drive_async(client, cancel_plan(ctx, task_id, unit), deadline))[task_id]
+    attempt = (await drive_async(client, cancel_plan(ctx, task_id, unit), deadline, account=account_in(ctx)))[task_id]
     return _snapshot_or_raise(ctx.adapter, unit, task_id, attempt)
 
 

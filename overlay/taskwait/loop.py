@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import anyio
 
 from . import observe
-from .budget import Claim
+from .budget import Claim, account_in
 from .budget.priority import chance_for
 from .checks import DurationsArg, check_cancel_on, check_durations, look_budget, policy_for, resolve
 from .engine import Attempt, Decision, Observed, Outcome, PollState, Raise, Transient, Waits, ended, schedule
@@ -64,6 +64,7 @@ class Loop:
     ) -> None:
         self.ctx = Context.of(client)
         self.adapter, self.client = self.ctx.adapter, client
+        self.account = account_in(self.ctx)  # whose rate budget its requests wait for
         self.kind, ids, grace = resolve(self.adapter, handles, kind, not_found_grace)
         self.policy = policy_for(self.adapter, timeout, interval, max_interval, raise_on_failure, grace, use_progress,
                                  target_delay)  # fmt: skip
@@ -206,7 +207,9 @@ def loop_sync(loop: Loop, concurrency: int, sleep: Callable[[float], object] | N
                 if isinstance(due, float):
                     sleep(min(due, MAX_NAP)) if sleep is not None else wake.wait(min(due, MAX_NAP))
                     continue
-                attempts = drive(loop.client, *loop.plan(due), loop.clock, loop.probe(due), loop.claim(due), sleep)
+                attempts = drive(
+                    loop.client, *loop.plan(due), loop.clock, loop.probe(due), loop.claim(due), sleep, loop.account
+                )
                 with lock:
                     loop.record(attempts)
         except BaseException as exc:
@@ -248,7 +251,9 @@ async def loop_async(loop: Loop, concurrency: int, sleep: Callable[[float], Awai
                     await nap(min(due, MAX_NAP))
                     continue
                 loop.record(
-                    await drive_async(loop.client, *loop.plan(due), loop.clock, loop.probe(due), loop.claim(due), sleep)
+                    await drive_async(
+                        loop.client, *loop.plan(due), loop.clock, loop.probe(due), loop.claim(due), sleep, loop.account
+                    )
                 )
                 if loop.failure is not None:
                     group.cancel_scope.cancel()

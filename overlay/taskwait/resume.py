@@ -19,6 +19,7 @@ import attrs
 from . import observe
 from ._state_json import ERRORS, KINDS, error_to, snapshot_to
 from ._wait_state import FROM_POLL, WaitState, begin, learned_times
+from .budget import account_in
 from .cancelling import CANCEL_TIMEOUT, cancel_phase, cancel_phase_async, mark, note
 from .checks import DurationsArg, check_durations, look_budget
 from .durations import Durations
@@ -131,7 +132,9 @@ def step(client: AnyClient, state: WaitState, *, clock: Clock = time.time, rand:
     trace, probe = _trace(ctx, state)
     try:
         plan = get_plan(ctx, state.task_id, state.kind)
-        attempt = drive(client, plan, _look(state, not_after, clock(), client), clock, probe)[state.task_id]
+        attempt = drive(client, plan, _look(state, not_after, clock(), client), clock, probe, account=account_in(ctx))[
+            state.task_id
+        ]
     except KeyboardInterrupt as exc:
         if "interrupt" in state.cancel_on:
             note(exc, cancel_phase(client, ctx, state.kind, [state.task_id], clock))
@@ -164,7 +167,7 @@ async def step_async(client: AnyClient, state: WaitState, *, clock: Clock = time
     try:
         plan = get_plan(ctx, state.task_id, state.kind)
         look = _look(state, not_after, clock(), client)
-        attempt = (await drive_async(client, plan, look, clock, probe))[state.task_id]
+        attempt = (await drive_async(client, plan, look, clock, probe, account=account_in(ctx)))[state.task_id]
     except BaseException as exc:
         if "interrupt" in state.cancel_on and isinstance(exc, (anyio.get_cancelled_exc_class(), KeyboardInterrupt)):
             note(exc, await cancel_phase_async(client, ctx, state.kind, [state.task_id], clock))

@@ -247,15 +247,16 @@ def _route(account: budget.Account, request: dict[str, Any]) -> str:
 
 
 def drive(client: AnyClient, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic,
-          probe: Probe | None = None, claim: Claim | None = None,
-          sleep: Sleep | None = None) -> dict[str, Attempt]:  # fmt: skip
+          probe: Probe | None = None, claim: Claim | None = None, sleep: Sleep | None = None,
+          account: budget.Account | None = None) -> dict[str, Attempt]:  # fmt: skip
     """Run a plan with the client's sync httpx client; no request outlives `deadline` (on `clock`).
 
     Each request first waits for the rate budget of its account and route (`budget.hold`, ranked by
-    `claim`; `sleep` replaces the real wait on an injected clock); one still held at the deadline is
-    not sent. Each answer's X-RateLimit-* headers and 429s go back to the budget.
+    `claim`; `sleep` replaces the real wait on an injected clock; `account`: the client's, if known, as
+    `budget.account_in(ctx)` gives it); one still held at the deadline is not sent. Each answer's
+    X-RateLimit-* headers and 429s go back to the budget.
     """
-    http, account = client.get_httpx_client(), budget.account_for(client)
+    http, account = client.get_httpx_client(), account or budget.account_for(client)
     sent = False
     try:
         request = next(plan)
@@ -274,13 +275,13 @@ def drive(client: AnyClient, plan: Plan, deadline: float | None = None, clock: C
 
 
 async def drive_async(client: AnyClient, plan: Plan, deadline: float | None = None, clock: Clock = time.monotonic,
-                      probe: Probe | None = None, claim: Claim | None = None,
-                      sleep: AsyncSleep | None = None) -> dict[str, Attempt]:  # fmt: skip
+                      probe: Probe | None = None, claim: Claim | None = None, sleep: AsyncSleep | None = None,
+                      account: budget.Account | None = None) -> dict[str, Attempt]:  # fmt: skip
     """Run a plan with the client's async httpx client; no request outlives `deadline` (on `clock`).
 
     The rate budget as in `drive` (`budget.hold_async`: the loop runs on while a request is held).
     """
-    http, account = client.get_async_httpx_client(), budget.account_for(client)
+    http, account = client.get_async_httpx_client(), account or budget.account_for(client)
     sent = False
     try:
         request = next(plan)

@@ -7,7 +7,7 @@ across threads and event loops), `priority` the chance a held poll finds its uni
 `transport` asks `gate` before each request it sends and tells it each answer.
 """
 
-from .accounts import Account, account_for, account_of
+from .accounts import Account, account_for, account_in, account_of
 from .gate import Grant, held_note, hold, hold_async, lanes_of, reset
 from .lanes import PATIENCE, Claim, Hold, Lane
 from .limits import ROUTES, disable, enable, enabled, limit_for, reset_limits, route_of, set_rate_limit
@@ -21,6 +21,7 @@ __all__ = [
     "Hold",
     "Lane",
     "account_for",
+    "account_in",
     "account_of",
     "disable",
     "enable",

@@ -30,7 +30,7 @@ import httpx
 from ..wire import parse_retry_after
 from .accounts import Account
 from .lanes import Claim, Hold, Lane
-from .limits import enabled, limit_for
+from .limits import enabled, generation, limit_for
 
 __all__ = ["Grant", "held_note", "hold", "hold_async", "lanes_of", "reset"]
 
@@ -46,16 +46,19 @@ _REAL: tuple[Clock, ...] = (time.monotonic, time.time, time.perf_counter)  # one
 
 
 def _lane(clock: Clock, account: Account, route: str) -> Lane:
-    limit, generation = limit_for(account.provider, route)
     key = (clock, account, route)
     found = _LANES.get(key)
+    if found is not None and found[1] == generation():  # the usual case: a known lane, its limit unchanged
+        _LANES.move_to_end(key)
+        return found[0]
+    limit, generation_read = limit_for(account.provider, route)
     if found is None:
         lane = Lane(None, _UNLIMITED_PER) if limit is None else Lane(*limit)
     else:
         lane, seen = found
-        if seen != generation:  # set_rate_limit since: same log, new numbers
+        if seen != generation_read:  # set_rate_limit since: same log, new numbers
             lane.requests, lane.per = (None, _UNLIMITED_PER) if limit is None else limit
-    _LANES[key] = (lane, generation)
+    _LANES[key] = (lane, generation_read)
     _LANES.move_to_end(key)
     while len(_LANES) > _MAX_LANES:
         oldest = next(iter(_LANES))

@@ -21,6 +21,7 @@ __all__ = [
     "disable",
     "enable",
     "enabled",
+    "generation",
     "limit_for",
     "reset_limits",
     "route_of",
@@ -91,6 +92,11 @@ def limit_for(provider: str, route: str) -> tuple[tuple[int, float] | None, int]
     """The limit of one route family (None: unlimited) and the generation of the limits it was read in."""
     with _lock:
         return _limits.get((provider, route)), _generation[0]
+
+
+def generation() -> int:
+    """How many times the limits were set: a lane read in an older generation reads its limit again."""
+    return _generation[0]
 
 
 def reset_limits() -> None:
