@@ -67,7 +67,7 @@ def _once(n_tasks: int, seed: int, faults: Faults | None, scale: float) -> dict[
         if isinstance(result, taskwait.TaskSnapshot):
             if result.status.is_terminal and result.raw_status != s.lifecycle[-1]:
                 invented.append(s.task_id)  # a terminal status the server never sent
-            if s.polls < 10**9 and result.status is not EXPECTED[s.outcome]:
+            if s.polls < 10**9 and result.status is not EXPECTED[s.fate]:
                 wrong.append(s.task_id)
         elif s.polls < 10**9:
             wrong.append(s.task_id)  # a task that finishes must not end in an error

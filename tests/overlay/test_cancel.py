@@ -160,9 +160,9 @@ def test_the_cancel_gets_its_own_bounded_time_after_the_deadline() -> None:
 
     real = cancelling.drive
 
-    def spy(client: Any, plan: Any, deadline: float | None = None, clock: Any = None) -> Any:
+    def spy(client: Any, plan: Any, deadline: float | None = None, clock: Any = None, **rest: Any) -> Any:
         deadlines.append(deadline)
-        return real(client, plan, deadline, clock)
+        return real(client, plan, deadline, clock, **rest)
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(cancelling, "drive", spy)

@@ -200,18 +200,26 @@ def _pass_lead(lane: Lane) -> None:
         lane.leader.wake()  # it sleeps until its deadline: wake it to keep the lane's timer
 
 
-def hold(account: Account, route: str, claim: Claim, deadline: float | None, clock: Clock = time.monotonic,
-         sleep: Callable[[float], object] | None = None) -> Grant | None:  # fmt: skip
-    """Keep a request back until its lane gives it a slot (a Grant), or until `deadline` (None: not sent)."""
+def _entry(account: Account, route: str, claim: Claim, deadline: float | None,
+           clock: Clock) -> Grant | tuple[Lane, Hold, Clock] | None:  # fmt: skip
+    """A slot at once (a Grant; a free one with the budget off), None (the deadline has passed), or the lane,
+    the request held in it and the clock its lane keeps."""
     if not enabled():
         return _free(clock)
     clock, deadline = _real(clock, deadline)
     with _LOCK:
         lane = _lane(clock, account, route)
         entered = _enter(lane, claim, clock, deadline)
-        if not isinstance(entered, Hold):
-            return entered
-        held = entered
+    return (lane, entered, clock) if isinstance(entered, Hold) else entered
+
+
+def hold(account: Account, route: str, claim: Claim, deadline: float | None, clock: Clock = time.monotonic,
+         sleep: Callable[[float], object] | None = None) -> Grant | None:  # fmt: skip
+    """Keep a request back until its lane gives it a slot (a Grant), or until `deadline` (None: not sent)."""
+    entered = _entry(account, route, claim, deadline, clock)
+    if not isinstance(entered, tuple):
+        return entered
+    lane, held, clock = entered
     try:
         while True:
             event = threading.Event()
@@ -272,15 +280,10 @@ async def hold_async(account: Account, route: str, claim: Claim, deadline: float
                      clock: Clock = time.monotonic,
                      sleep: Callable[[float], Awaitable[object]] | None = None) -> Grant | None:  # fmt: skip
     """`hold` for an event loop: the loop runs on while the request is held."""
-    if not enabled():
-        return _free(clock)
-    clock, deadline = _real(clock, deadline)
-    with _LOCK:
-        lane = _lane(clock, account, route)
-        entered = _enter(lane, claim, clock, deadline)
-        if not isinstance(entered, Hold):
-            return entered
-        held = entered
+    entered = _entry(account, route, claim, deadline, clock)
+    if not isinstance(entered, tuple):
+        return entered
+    lane, held, clock = entered
     try:
         while True:
             event = anyio.Event()
