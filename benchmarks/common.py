@@ -93,22 +93,32 @@ class RequestLog:
         self.app, self.clock, self.keep = app, clock, keep
         self.entries: list[tuple[float, str, str, str]] = []  # (time, method, path, query), when kept
         self.count = 0  # provider requests (admin and index left out)
+        self.refused = 0  # of them, answered 429
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "http":
             path = scope["path"]
             if path == "/_bench/requests":  # the count, for a client in another process
-                body = json.dumps({"requests": self.count}).encode()
+                body = json.dumps({"requests": self.count, "refused": self.refused}).encode()
                 await send({"type": "http.response.start", "status": 200,
                             "headers": [(b"content-type", b"application/json")]})  # fmt: skip
                 await send({"type": "http.response.body", "body": body})
                 return
             if not path.startswith("/_admin") and path != "/":
                 self.count += 1
+                send = self._counting(send)
             if self.keep:
                 query = scope.get("query_string", b"").decode("latin-1")
                 self.entries.append((self.clock(), scope["method"], path, query))
         await self.app(scope, receive, send)
+
+    def _counting(self, send: Any) -> Any:
+        async def counted(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 429:
+                self.refused += 1
+            await send(message)
+
+        return counted
 
     def provider_requests(self) -> list[tuple[float, str, str, str]]:
         """Requests to the providers' APIs (the admin API and the index left out)."""
@@ -139,7 +149,13 @@ def emulator_process(*args: str) -> Iterator[str]:
 
 def server_requests(url: str) -> int:
     """Provider requests that reached a `benchmarks.server` so far."""
-    return int(httpx.get(url + "/_bench/requests", timeout=10).json()["requests"])
+    return server_counts(url)[0]
+
+
+def server_counts(url: str) -> tuple[int, int]:
+    """Provider requests that reached a `benchmarks.server` so far, and how many of them it answered 429."""
+    counts = httpx.get(url + "/_bench/requests", timeout=10).json()
+    return int(counts["requests"]), int(counts["refused"])
 
 
 def add_tasks(url: str, scripts: list[dict[str, Any]]) -> None:

@@ -12,11 +12,13 @@ response hook in the client), detection delay (when `on_update` saw a task's ter
 finish: creation, as the admin request returned, plus its duration) p50, p95, max; wall time; tasks lost
 (not ended, or ended other than completed). The oracle: every finish time known, at most the same limit
 in any window (a sliding window), each task polled at its finish or as soon after as the limit allows,
-the earliest finish first (simulated exactly, no I/O).
+the earliest finish first (simulated exactly, no I/O). The same workload on two Celery workers:
+`benchmarks.ratelimit_celery`, scaled by `CELERY_SCALE`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import random
 import time
@@ -26,14 +28,19 @@ from typing import Any
 import httpx
 
 import taskwait
+from benchmarks import ratelimit_celery
 from benchmarks.common import add_tasks, emulator_process, percentile, server_requests, spread
 from taskwait import budget
+from taskwait.celery import testing
 
 SCALE = 30.0  # durations, the limit's window and the client's intervals are divided by this
+CELERY_SCALE = 10.0  # ... and by this on the Celery workers, whose messages cannot keep a 30x pace on two cores
 LIMIT, WINDOW = 90, 60.0  # Lobstr's documented limit on /v1/tasks
-# (name, tasks, low, high): durations in unscaled seconds, drawn uniformly
-WORKLOADS = [("100 tasks, 10-40 s", 100, 10.0, 40.0), ("1,000 tasks, 10-40 s", 1000, 10.0, 40.0),
-             ("1,000 tasks, 60-600 s", 1000, 60.0, 600.0)]  # fmt: skip
+# (name, tasks, low, high, on Celery): durations in unscaled seconds, drawn uniformly
+WORKLOADS = [("100 tasks, 10-40 s", 100, 10.0, 40.0, False), ("1,000 tasks, 10-40 s", 1000, 10.0, 40.0, False),
+             ("1,000 tasks, 60-600 s", 1000, 60.0, 600.0, False),
+             ("1,000 tasks, 10-40 s, two Celery workers", 1000, 10.0, 40.0, True)]  # fmt: skip
+TINY = [WORKLOADS[0], ("100 tasks, 10-40 s, two Celery workers", 100, 10.0, 40.0, True)]
 
 
 def oracle(finishes: list[float], limit: int, window: float) -> list[float]:
@@ -57,9 +64,14 @@ def oracle(finishes: list[float], limit: int, window: float) -> list[float]:
     return delays
 
 
-def _one(url: str, n: int, low: float, high: float, on: bool, seed: int) -> dict[str, Any]:
+def _durations(n: int, low: float, high: float, seed: int) -> list[float]:
+    """The workload's durations in unscaled seconds (both clients draw the same ones from the seed)."""
     rng = random.Random(seed)
-    durations = [rng.uniform(low, high) / SCALE for _ in range(n)]
+    return [rng.uniform(low, high) for _ in range(n)]
+
+
+def _one(url: str, n: int, low: float, high: float, on: bool, seed: int) -> dict[str, Any]:
+    durations = [d / SCALE for d in _durations(n, low, high, seed)]
     prefix = f"rl{seed}-{'on' if on else 'off'}-"
     ids = [f"{prefix}{i:05d}" for i in range(n)]
     budget.reset()
@@ -94,24 +106,38 @@ def _one(url: str, n: int, low: float, high: float, on: bool, seed: int) -> dict
     delays = [(seen[t] - created - d) * SCALE for t, d in zip(ids, durations, strict=True) if t in seen]
     lost = sum(1 for t in ids if not isinstance(results.get(t), taskwait.TaskSnapshot)
                or results[t].status is not taskwait.Status.SUCCEEDED)  # fmt: skip
-    best = oracle([d * SCALE for d in durations], LIMIT, WINDOW)
     return {"requests": requests, "refused": refused[0], "p50": percentile(delays, 50), "p95": percentile(delays, 95),
-            "max": max(delays, default=float("nan")), "wall": wall * SCALE, "lost": lost,
-            "oracle_p50": percentile(best, 50), "oracle_p95": percentile(best, 95),
-            "oracle_max": max(best)}  # fmt: skip
+            "max": max(delays, default=float("nan")), "wall": wall * SCALE, "lost": lost}  # fmt: skip
 
 
-def run(rounds: int = 2, workloads: list[tuple[str, int, float, float]] | None = None) -> dict[str, Any]:
+def _with_oracle(row: dict[str, Any], n: int, low: float, high: float, seed: int) -> dict[str, Any]:
+    best = oracle(_durations(n, low, high, seed), LIMIT, WINDOW)
+    return row | {"oracle_p50": percentile(best, 50), "oracle_p95": percentile(best, 95), "oracle_max": max(best)}
+
+
+def run(rounds: int = 2, workloads: list[tuple[str, int, float, float, bool]] | None = None) -> dict[str, Any]:
     """Every workload, budget on and off, `rounds` times (alternating which goes first); medians and spread."""
     chosen = workloads or WORKLOADS
     raw: dict[str, dict[str, list[dict[str, Any]]]] = {name: {"on": [], "off": []} for name, *_ in chosen}
-    with emulator_process("--rate-limit", f"lobstr={LIMIT}/{WINDOW / SCALE:g}") as url:
+    with contextlib.ExitStack() as stack:
+        url = stack.enter_context(emulator_process("--rate-limit", f"lobstr={LIMIT}/{WINDOW / SCALE:g}"))
+        if any(celery for *_, celery in chosen):
+            redis_url = stack.enter_context(testing.redis_server())
+            celery_url = stack.enter_context(
+                emulator_process("--rate-limit", f"lobstr={LIMIT}/{WINDOW / CELERY_SCALE:g}")
+            )
         for r in range(rounds):
-            for name, n, low, high in chosen:
+            for name, n, low, high, celery in chosen:
                 for on in (True, False) if r % 2 == 0 else (False, True):
-                    time.sleep(WINDOW / SCALE + 0.2)  # the server's window of the last run is over
-                    raw[name]["on" if on else "off"].append(_one(url, n, low, high, on, seed=1000 * r + n))
-    out: dict[str, Any] = {"scale": SCALE, "limit": LIMIT, "window": WINDOW, "rounds": rounds, "workloads": {}}
+                    time.sleep(WINDOW / (CELERY_SCALE if celery else SCALE) + 0.2)  # the last run's window is over
+                    seed = 1000 * r + n
+                    row = (ratelimit_celery.one(celery_url, redis_url,
+                                                [d / CELERY_SCALE for d in _durations(n, low, high, seed)], on, seed,
+                                                scale=CELERY_SCALE, limit=LIMIT, window=WINDOW)
+                           if celery else _one(url, n, low, high, on, seed))  # fmt: skip
+                    raw[name]["on" if on else "off"].append(_with_oracle(row, n, low, high, seed))
+    out: dict[str, Any] = {"scale": SCALE, "celery_scale": CELERY_SCALE, "limit": LIMIT, "window": WINDOW,
+                           "rounds": rounds, "workloads": {}}  # fmt: skip
     for name, sides in raw.items():
         out["workloads"][name] = {
             side: {key: spread([row[key] for row in rows]) for key in rows[0]} for side, rows in sides.items()
@@ -155,9 +181,13 @@ measurement) against the emulator in its own
 process with Lobstr's documented limit on /v1/tasks ({r["limit"]} a minute, fixed windows, 429 with
 Retry-After), with the request budget on and off (`taskwait.budget.disable()`), side by side. Durations, the
 limit's window and the client's intervals are divided by {r["scale"]:g} so the section runs in minutes; every
-delay and wall time below is multiplied back (seconds as the unscaled workload would see them). Median
-(min–max) of {r["rounds"]} round(s). The oracle knows every finish time and keeps the same limit in any
-window, simulated exactly. The Celery workload of issue 20 is not measured here.
+delay and wall time below is multiplied back (seconds as the unscaled workload would see them). The Celery
+workload: the same tasks submitted with `taskwait.celery.submit` to two worker processes (8 threads each) and
+the beat sweeper, sharing the limit through Redis (`install(rates=...)`; budget off: `TASKWAIT_BUDGET=off` on
+the workers), against another emulator process, scaled by {r.get("celery_scale", 10):g} (the workers' own
+messages cannot keep a {r["scale"]:g}× pace on two cores); a wait ends when its `on_done` callback runs; its 429
+answers are counted at the server. Median (min–max) of {r["rounds"]} round(s). The oracle knows every finish time
+and keeps the same limit in any window, simulated exactly.
 
 {chr(10).join(lines)}
 

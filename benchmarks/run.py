@@ -100,14 +100,16 @@ def measure(sizes: dict[str, Any], providers: tuple[str, ...] = ()) -> dict[str,
             exc.add_note(f"in the {name!r} benchmark")  # every test of the smoke run shares this run: name it
             raise
         finally:
-            timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
+            took = time.perf_counter() - started
+            timings[name] = timings.get(name, 0.0) + took
+            print(f"bench: {name} {took:.0f} s", file=sys.stderr, flush=True)  # progress, for a long run
 
     common.lift_client_limits()  # the emulator serves without limits except in the rate-limit section
     results["schedule"] = timed("schedule", lambda: schedule.run(sizes["schedule"]))
     results["frontier"] = timed("frontier", lambda: _frontier(results["schedule"], sizes["schedule"]))
     results["learned"] = timed("learned", lambda: schedule.learned(sizes["learned"], shift_finishes=sizes["shift"]))
     results["batch"] = timed("batch", lambda: batch.run(sizes["batch"]))
-    few = ratelimit.WORKLOADS[:1] if sizes.get("ratelimit_tiny") else None
+    few = ratelimit.TINY if sizes.get("ratelimit_tiny") else None
     results["ratelimit"] = timed("ratelimit", lambda: ratelimit.run(sizes.get("ratelimit_rounds", 2), few))
     common.lift_client_limits()  # the section set its own
     benchmarks = _timed(sizes, providers)

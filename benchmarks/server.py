@@ -1,9 +1,10 @@
 """The emulator in its own process for the benchmarks, counting every request at the door.
 
 python -m benchmarks.server [--rate-limit PROVIDER=REQUESTS/SECONDS ...]   prints "benchmark emulator on URL",
-then serves until terminated; GET URL/_bench/requests answers {"requests": N}: provider requests that reached
-the server. Without --rate-limit, Lobstr's rate limit is off: the benchmarks measure the client, not the limit;
-with it, those limits apply (fixed windows, 429 with Retry-After: the rate-limit benchmark).
+then serves until terminated; GET URL/_bench/requests answers {"requests": N, "refused": M}: provider requests that
+reached the server, and how many of them it answered 429. Without --rate-limit, Lobstr's rate limit is off: the
+benchmarks measure the client, not the limit; with it, those limits apply (fixed windows, 429 with Retry-After:
+the rate-limit benchmark).
 """
 
 from __future__ import annotations

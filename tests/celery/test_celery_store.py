@@ -79,6 +79,24 @@ def test_install_refuses_a_countdown_at_or_above_the_visibility_timeout(redis_ur
     install(app, redis_url=redis_url, max_countdown=10, sweep_interval=5)
 
 
+def test_the_shared_window_keeps_its_guard_and_turns_off_with_the_budget(redis_url: str) -> None:
+    from taskwait import budget
+    from taskwait.celery.rates import rate_for
+
+    with pytest.raises(ValueError, match="rate_guard"):
+        install(Celery("t", broker=redis_url), redis_url=redis_url, rate_guard=-0.1)
+    rt = install(Celery("t", broker=redis_url), redis_url=redis_url, rates={"databar": (5, 1.0)}, rate_guard=0.05)
+    assert rt.settings.rate_guard == 0.05
+    assert rate_for(rt.settings.rates, rt.settings.given, "databar", "all") == (5, 1.0)
+    assert rate_for(rt.settings.rates, rt.settings.given, "lobstr", "tasks") == (90, 60.0)  # documented
+    budget.disable()  # TASKWAIT_BUDGET=off on a worker: no shared window either
+    try:
+        assert rate_for(rt.settings.rates, rt.settings.given, "databar", "all") is None
+        assert rate_for(rt.settings.rates, rt.settings.given, "lobstr", "tasks") is None
+    finally:
+        budget.enable()
+
+
 def test_submit_is_idempotent_and_keeps_no_secret(redis_db: redis.Redis, redis_url: str) -> None:
     app = Celery("t", broker=redis_url)
     install(app, redis_url=redis_url)

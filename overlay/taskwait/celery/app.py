@@ -189,7 +189,7 @@ def _client_from_env(provider: str) -> AnyClient:
 def install(app: Any, *, redis_url: str, clients: Callable[[str], AnyClient] | None = None,
             rates: dict[str, tuple[int, float]] | None = None, lease: float = 60.0, grace: float = 10.0,
             sweep_interval: float = 5.0, max_countdown: float = 60.0, result_ttl: int = 7 * 24 * 3600,
-            key_prefix: str = "taskwait:", metrics: bool = False) -> Runtime:  # fmt: skip
+            key_prefix: str = "taskwait:", metrics: bool = False, rate_guard: float = 0.5) -> Runtime:  # fmt: skip
     """Register the poll task and the periodic sweeper on `app`, and return the `Runtime` it keeps.
 
     Args:
@@ -207,14 +207,17 @@ def install(app: Any, *, redis_url: str, clients: Callable[[str], AnyClient] | N
         result_ttl: seconds an ended wait is kept for `result` and idempotent submits (default 7 days).
         key_prefix: the prefix of every Redis key (default "taskwait:").
         metrics: record lateness figures in Redis (for benchmarks; default False).
+        rate_guard: seconds added to every shared rate window, for the spread of latencies between the workers
+            and the server (default 0.5).
 
     Raises ValueError for a configuration that cannot hold: a countdown must stay below the broker's
     visibility_timeout, or Redis hands the message to a second worker while the first still holds it.
     """
-    if not (lease > LEASE_MARGIN and grace > 0 and sweep_interval > 0 and max_countdown > 0):
-        raise ValueError(f"lease must exceed {LEASE_MARGIN}s; grace, sweep_interval and max_countdown must be > 0")
+    if not (lease > LEASE_MARGIN and grace > 0 and sweep_interval > 0 and max_countdown > 0 and rate_guard >= 0):
+        raise ValueError(f"lease must exceed {LEASE_MARGIN}s; grace, sweep_interval and max_countdown must be > 0, "
+                         "rate_guard >= 0")  # fmt: skip
     settings = Settings(redis_url, {**DEFAULT_RATES, **(rates or {})}, lease, grace, sweep_interval, max_countdown,
-                        result_ttl, key_prefix, metrics=metrics, given=frozenset(rates or ()))  # fmt: skip
+                        result_ttl, key_prefix, rate_guard, metrics, frozenset(rates or ()))  # fmt: skip
     options = app.conf.broker_transport_options or {}
     visibility = float(options.get("visibility_timeout", DEFAULT_VISIBILITY_TIMEOUT))
     largest = max(max_countdown, settings.horizon)

@@ -36,7 +36,10 @@ def route_for(provider: str, kind: str) -> str:
 
 def rate_for(rates: Mapping[str, tuple[int, float]], given: frozenset[str], provider: str,
              route: str) -> tuple[int, float] | None:  # fmt: skip
-    """(requests, window seconds) of a route family for every worker, or None (no shared limit)."""
+    """(requests, window seconds) of a route family for every worker, or None (no shared limit; also with the
+    budget off in this worker: `TASKWAIT_BUDGET=off`)."""
+    if not budget.enabled():
+        return None
     if provider in given:
         return rates[provider]
     limit, _ = budget.limit_for(provider, route)
