@@ -109,8 +109,8 @@ def measure(sizes: dict[str, Any], providers: tuple[str, ...] = ()) -> dict[str,
     results["frontier"] = timed("frontier", lambda: _frontier(results["schedule"], sizes["schedule"]))
     results["learned"] = timed("learned", lambda: schedule.learned(sizes["learned"], shift_finishes=sizes["shift"]))
     results["batch"] = timed("batch", lambda: batch.run(sizes["batch"]))
-    few = ratelimit.TINY if sizes.get("ratelimit_tiny") else None
-    results["ratelimit"] = timed("ratelimit", lambda: ratelimit.run(sizes.get("ratelimit_rounds", 2), few))
+    few, scale = (ratelimit.TINY, ratelimit.TINY_SCALE) if sizes.get("ratelimit_tiny") else (None, ratelimit.SCALE)
+    results["ratelimit"] = timed("ratelimit", lambda: ratelimit.run(sizes.get("ratelimit_rounds", 2), few, scale))
     common.lift_client_limits()  # the section set its own
     benchmarks = _timed(sizes, providers)
     rounds: dict[str, list[Any]] = {name: [] for name in benchmarks}
