@@ -101,6 +101,17 @@ def test_the_oracle_keeps_the_limit_and_polls_at_each_finish_when_it_can() -> No
     assert ratelimit.oracle([0.0, 0.0, 0.0], 2, 10.0) == [0.0, 0.0, 10.0]  # the third waits for the window
 
 
+def test_the_informed_reference_sees_every_finish_and_never_beats_the_oracle() -> None:
+    finishes = [random.Random(7).uniform(10.0, 40.0) for _ in range(200)]
+    best = ratelimit.oracle(finishes, 90, 60.0)
+    for threshold in ratelimit.THRESHOLDS:
+        delays = ratelimit.informed(finishes, 10.0, 40.0, 90, 60.0, threshold)
+        assert len(delays) == len(finishes) and min(delays) >= 0
+        assert sum(delays) >= sum(best) - 1e-6  # the oracle's order is the earliest finish first: least total delay
+    # threshold 0 polls whenever the limit allows: the units' own polls use up the window, the second waits for it
+    assert ratelimit.informed([0.5, 2.5], 0.0, 3.0, 4, 1.0, 0.0) == pytest.approx([0.5, 0.5], abs=1e-6)
+
+
 def test_the_report_renders_every_section(results: dict[str, Any]) -> None:
     report = run.report(results)
     assert "## 8. Generation" in report and "## 9. Many waits under one rate limit" in report and "nan" not in report
