@@ -28,26 +28,21 @@ def _run(url: str, emu: Emulator, workers: int, n: int, durations: tuple[float, 
     db.flushall()
     settings = {"lease": 10, "grace": 5, "sweep_interval": 1, "max_countdown": 10, "metrics": True}
     env = testing.worker_env(url, emu, settings)
-    procs = [testing.Worker(env, f"bench{i}", concurrency=concurrency) for i in range(workers)]
-    procs.append(testing.Worker(env, "bench-beat", beat=True))
     try:
-        for proc in procs:
-            proc.wait_ready()
-        app = Celery("bench-client", broker=url)
-        install(app, redis_url=url, **settings)
-        rng = random.Random(seed)
-        tasks = [emu.add_task(PROVIDERS[i % 4], duration=rng.uniform(*durations)) for i in range(n)]
-        started = time.monotonic()
-        ids = [submit_one(app, t.provider, t.task_id) for t in tasks]
-        while not all(state_of(app, w).done for w in ids):
-            time.sleep(0.1)
-        elapsed = time.monotonic() - started
-        lateness = [float(v) for v in db.lrange("taskwait:lateness", 0, -1)]
-        stats = [emu.stats(t.provider, t.task_id) for t in tasks]
-        requests = sum(s["requests"] for s in stats if s is not None)
+        with testing.fleet(env, "bench", workers=workers, concurrency=concurrency):
+            app = Celery("bench-client", broker=url)
+            install(app, redis_url=url, **settings)
+            rng = random.Random(seed)
+            tasks = [emu.add_task(PROVIDERS[i % 4], duration=rng.uniform(*durations)) for i in range(n)]
+            started = time.monotonic()
+            ids = [submit_one(app, t.provider, t.task_id) for t in tasks]
+            while not all(state_of(app, w).done for w in ids):
+                time.sleep(0.1)
+            elapsed = time.monotonic() - started
+            lateness = [float(v) for v in db.lrange("taskwait:lateness", 0, -1)]
+            stats = [emu.stats(t.provider, t.task_id) for t in tasks]
+            requests = sum(s["requests"] for s in stats if s is not None)
     finally:
-        for proc in procs:
-            proc.stop()
         db.close()
     return {"workers": workers, "waits": n, "seconds": round(elapsed, 2), "waits_per_second": round(n / elapsed, 1),
             "requests": requests, "requests_per_second": round(requests / elapsed, 1),

@@ -47,31 +47,27 @@ def one(url: str, redis_url: str, durations: list[float], on: bool, seed: int, *
     db.flushall()
     env = testing.worker_env(redis_url, _Server(url), settings, include="benchmarks.celery_marks")
     env["TASKWAIT_BUDGET"] = "on" if on else "off"
-    procs = [testing.Worker(env, f"rl{i}", concurrency=CONCURRENCY) for i in range(WORKERS)]
-    procs.append(testing.Worker(env, "rl-beat", beat=True))
     try:
-        for proc in procs:
-            proc.wait_ready()
-        app = Celery("bench-ratelimit", broker=redis_url)
-        install(app, redis_url=redis_url, **(settings | {"rates": {"lobstr": (limit, window / scale)}}))
-        callback = app.signature("benchmarks.mark_done", kwargs={"key": "bench:done"})
-        before, waits, created = server_counts(url), [], [0.0] * n
-        for start in range(0, n, CHUNK):  # each task is made just before its wait is submitted
-            add_tasks(url, [{"provider": "lobstr", "task_id": ids[i], "duration": durations[i], "fate": "success"}
-                            for i in range(start, min(n, start + CHUNK))])  # fmt: skip
-            created[start : start + CHUNK] = [time.time()] * len(ids[start : start + CHUNK])
-            waits += [submit(app, "lobstr", t, timeout=3600.0 / scale, interval=1.0 / scale, max_interval=10.0 / scale,
-                             on_done=callback) for t in ids[start : start + CHUNK]]  # fmt: skip
-        submitted = time.time() - created[0]
-        while db.llen("bench:done") < n and time.time() - created[0] < 3600.0 / scale + 30:
-            time.sleep(0.05)
-        wall = time.time() - created[0]
-        after = server_counts(url)
-        seen = {t: at for t, at in (json.loads(x) for x in db.lrange("bench:done", 0, -1))}
-        states = [state_of(app, w) for w in waits]
+        with testing.fleet(env, "rl", workers=WORKERS, concurrency=CONCURRENCY):
+            app = Celery("bench-ratelimit", broker=redis_url)
+            install(app, redis_url=redis_url, **(settings | {"rates": {"lobstr": (limit, window / scale)}}))
+            callback = app.signature("benchmarks.mark_done", kwargs={"key": "bench:done"})
+            before, waits, created = server_counts(url), [], [0.0] * n
+            for start in range(0, n, CHUNK):  # each task is made just before its wait is submitted
+                add_tasks(url, [{"provider": "lobstr", "task_id": ids[i], "duration": durations[i], "fate": "success"}
+                                for i in range(start, min(n, start + CHUNK))])  # fmt: skip
+                created[start : start + CHUNK] = [time.time()] * len(ids[start : start + CHUNK])
+                waits += [submit(app, "lobstr", t, timeout=3600.0 / scale, interval=1.0 / scale,
+                                 max_interval=10.0 / scale, on_done=callback)
+                          for t in ids[start : start + CHUNK]]  # fmt: skip
+            submitted = time.time() - created[0]
+            while db.llen("bench:done") < n and time.time() - created[0] < 3600.0 / scale + 30:
+                time.sleep(0.05)
+            wall = time.time() - created[0]
+            after = server_counts(url)
+            seen = {t: at for t, at in (json.loads(x) for x in db.lrange("bench:done", 0, -1))}
+            states = [state_of(app, w) for w in waits]
     finally:
-        for proc in procs:
-            proc.stop()
         db.close()
     delays = [(seen[t] - c - d) * scale for t, c, d in zip(ids, created, durations, strict=True) if t in seen]
     lost = sum(1 for s in states if s.outcome != "succeeded") + n - len(seen)

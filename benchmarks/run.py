@@ -1,6 +1,6 @@
 """`make bench`: run every benchmark and write docs/benchmarks.md and its plots from scratch.
 
-python -m benchmarks.run            # full sizes (about half an hour on 2 cores)
+python -m benchmarks.run            # full sizes (close to two hours on 2 cores; the report gives its own time)
 python -m benchmarks.run --tiny     # every benchmark at a tiny size, written to a temp dir
 python -m benchmarks.run --out DIR  # full sizes, written to DIR instead of docs/
 python -m benchmarks.run --render docs/benchmarks.json   # the report and plots of a run, again

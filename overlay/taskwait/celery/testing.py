@@ -20,7 +20,7 @@ import redis
 
 from ..status import PROVIDERS
 
-__all__ = ["MISSING_REDIS", "Worker", "redis_server", "worker_env"]
+__all__ = ["MISSING_REDIS", "Worker", "fleet", "redis_server", "worker_env"]
 
 MISSING_REDIS = (
     "redis-server is not installed: `make test` installs it (Debian package redis-server, as root), "
@@ -112,3 +112,19 @@ class Worker:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+@contextmanager
+def fleet(env: dict[str, str], name: str, *, workers: int, concurrency: int = 8) -> Iterator[list[Worker]]:
+    """`workers` workers and the beat sweeper, each ready; stopped, and their logs removed, after."""
+    with tempfile.TemporaryDirectory(prefix="taskwait-celery-") as folder:
+        procs: list[Worker] = []
+        try:
+            procs.extend(Worker(env, f"{name}{i}", concurrency=concurrency, folder=folder) for i in range(workers))
+            procs.append(Worker(env, f"{name}-beat", beat=True, folder=folder))
+            for proc in procs:
+                proc.wait_ready()
+            yield procs
+        finally:
+            for proc in procs:
+                proc.stop()
