@@ -53,6 +53,7 @@ class _Kind:
     new: int = 0  # observations since the last fit
     mass: list[float] | None = None
     fitted: Distribution | None = None
+    fitting: bool = False  # a refit is under way (outside the lock)
 
 
 class Durations:
@@ -112,31 +113,32 @@ class Durations:
 
     def distribution(self, provider: str, kind: str) -> Distribution | None:
         """The learned distribution for this `provider` and `kind`, or None while fewer than `MIN_FINISHES`
-        finishes are held."""
+        finishes are held. A refit runs outside the lock: meanwhile other callers get the last fit."""
         with self._lock:
             entry = self._kinds.get((provider, kind))
             if entry is None or entry.finishes < MIN_FINISHES:
                 return None
-            if entry.fitted is None or entry.new >= max(1.0, REFIT_SHARE * len(entry.observations)):
-                entry.mass = fit(list(entry.observations), entry.mass)
-                cdf, total = [0.0], 0.0
-                for m in smooth(entry.mass, entry.finishes)[:-1]:
-                    total += m
-                    cdf.append(min(1.0, total))
-                held = tuple((lower, math.inf if upper is None else upper) for lower, upper in entry.observations)
-                entry.fitted, entry.new = Distribution(tuple(cdf), held, entry.finishes), 0
-            return entry.fitted
+            due = entry.fitted is None or entry.new >= max(1.0, REFIT_SHARE * len(entry.observations))
+            if not due or (entry.fitting and entry.fitted is not None):
+                return entry.fitted
+            entry.fitting = True
+            observations, start, finishes, seen = list(entry.observations), entry.mass, entry.finishes, entry.new
+        done: tuple[list[float], Distribution] | None = None
+        try:
+            mass = fit(observations, start)
+            done = mass, _fitted(mass, observations, finishes)
+        finally:
+            with self._lock:
+                entry.fitting = False
+                if done is not None and self._kinds.get((provider, kind)) is entry:  # not cleared or replaced since
+                    (entry.mass, entry.fitted), entry.new = done, max(0, entry.new - seen)
+        return done[1]
 
     def finish_probability(self, provider: str, kind: str, since: float, until: float) -> float | None:
         """P(the work ends in (since, until] seconds after its wait began | not ended by `since`);
         None while too little is known for this provider and kind (or nothing past `since`)."""
         dist = self.distribution(provider, kind)
-        if dist is None:
-            return None
-        alive = dist.survival(since)
-        if alive <= 1e-12:
-            return None
-        return min(1.0, max(0.0, (dist.cdf(max(until, since)) - dist.cdf(since)) / alive))
+        return None if dist is None else dist.finish_probability(since, until)
 
     def to_json(self) -> str:
         """Plain, versioned data: the window and each provider and kind's observations (no ids, no keys)."""
@@ -209,6 +211,15 @@ def _check_bounds(lower: object, upper: object) -> tuple[float, float | None]:
     if upper < lower:
         raise ValueError(f"upper ({upper!r}) must be >= lower ({lower!r})")
     return float(lower), float(upper) if upper > lower else float(lower) + 1e-6  # a point: a microsecond's interval
+
+
+def _fitted(mass: list[float], observations: list[Observation], finishes: int) -> Distribution:
+    cdf, total = [0.0], 0.0
+    for m in smooth(mass, finishes)[:-1]:
+        total += m
+        cdf.append(min(1.0, total))
+    held = tuple((lower, math.inf if upper is None else upper) for lower, upper in observations)
+    return Distribution(tuple(cdf), held, finishes)
 
 
 _DEFAULT = Durations()

@@ -48,6 +48,13 @@ class Distribution:
     def survival(self, t: float) -> float:
         return max(0.0, 1.0 - self.cdf(t))
 
+    def finish_probability(self, since: float, until: float) -> float | None:
+        """P(duration in (since, until] | duration > since); None when no mass is left past `since`."""
+        alive = self.survival(since)
+        if alive <= 1e-12:
+            return None
+        return min(1.0, max(0.0, (self.cdf(max(until, since)) - self.cdf(since)) / alive))
+
 
 def _weights(lower: float, upper: float | None) -> tuple[int, tuple[float, ...]]:
     """(first bin, each bin's share of the interval (lower, upper]) under the even spread within a bin."""

@@ -57,9 +57,17 @@ def test_an_answer_that_says_stop_blocks_the_route_for_every_worker(redis_db: re
     assert store.take_rate("lobstr", 120, 60.0, "runs") == 0  # another route: not blocked
 
 
+class Chance:
+    def __init__(self, p: float) -> None:
+        self.p = p
+
+    def finish_probability(self, since: float, until: float) -> float | None:
+        return self.p
+
+
 class Chances:
-    def finish_probability(self, provider: str, kind: str, since: float, until: float) -> float | None:
-        return 0.9 if kind == "run" else 0.1
+    def distribution(self, provider: str, kind: str) -> Chance:
+        return Chance(0.9 if kind == "run" else 0.1)
 
 
 def test_the_sweeper_sends_the_likely_finish_first(redis_db: redis.Redis, redis_url: str,

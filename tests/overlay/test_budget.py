@@ -195,17 +195,21 @@ def test_set_rate_limit_refuses_bad_input(args: tuple[object, ...], kwargs: dict
         set_rate_limit(*args, **kwargs)  # type: ignore[arg-type]
 
 
-class Uniform:
-    """Durations uniform on [10, 40] s for lobstr tasks; nothing known of anything else."""
+class UniformEstimate:
+    """Durations uniform on [10, 40] s."""
 
-    def finish_probability(self, provider: str, kind: str, since: float, until: float) -> float | None:
-        if (provider, kind) != ("lobstr", "task"):
-            return None
-
+    def finish_probability(self, since: float, until: float) -> float | None:
         def cdf(t: float) -> float:
             return min(max((t - 10) / 30, 0.0), 1.0)
 
         return 1.0 if cdf(since) >= 1 else (cdf(until) - cdf(since)) / (1 - cdf(since))
+
+
+class Uniform:
+    """Durations uniform on [10, 40] s for lobstr tasks; nothing known of anything else."""
+
+    def distribution(self, provider: str, kind: str) -> UniformEstimate | None:
+        return UniformEstimate() if (provider, kind) == ("lobstr", "task") else None
 
 
 def test_the_chance_comes_from_learned_durations_and_from_progress() -> None:

@@ -215,6 +215,57 @@ def test_observations_from_many_threads_are_all_counted() -> None:
     assert durations.finishes("lobstr", "run") == 4000
 
 
+def test_a_refit_holds_no_lock_other_callers_get_the_last_fit_and_what_came_meanwhile_stays_new(
+        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    import taskwait.durations as module
+
+    durations = _learned()
+    first = durations.distribution("databar", "task")
+    assert first is not None
+    for i in range(40):  # enough new finishes for a refit
+        durations.observe("databar", "task", 20.0 + i / 10, 21.0 + i / 10)
+    entered, release, fits = threading.Event(), threading.Event(), []
+    real_fit = module.fit
+
+    def slow_fit(observations: list[Any], start: list[float] | None) -> list[float]:
+        fits.append(len(observations))
+        entered.set()
+        assert release.wait(10)
+        return real_fit(observations, start)
+
+    monkeypatch.setattr(module, "fit", slow_fit)
+    refit = threading.Thread(target=durations.distribution, args=("databar", "task"))
+    refit.start()
+    assert entered.wait(10)
+    # while the refit runs: answers at once, from the last fit; observations are taken
+    assert durations.distribution("databar", "task") is first
+    assert durations.finish_probability("databar", "task", 0.0, 1e6) == pytest.approx(1.0)
+    for _ in range(30):
+        durations.observe("databar", "task", 30.0, 31.0)
+    release.set()
+    refit.join(10)
+    assert fits == [100]  # one refit of the 100 held then, though others asked during it
+    second = durations.distribution("databar", "task")  # the 30 that came during the refit are new: refit again
+    assert second is not None and second is not first and fits == [100, 130]
+    assert durations.distribution("databar", "task") is second  # nothing new since
+
+
+def test_the_budgets_chance_reads_the_distribution_once_when_made() -> None:
+    from taskwait.budget.priority import chance_for
+
+    durations, reads = _learned(), []
+
+    class Counting:
+        def distribution(self, provider: str, kind: str) -> Distribution | None:
+            reads.append((provider, kind))
+            return durations.distribution(provider, kind)
+
+    chance = chance_for("databar", "task", 100.0, 110.0, None, Counting())
+    values = [chance(100.0 + t) for t in range(10, 60)]  # called under the budget's lock: no reads, no refits
+    assert reads == [("databar", "task")]
+    assert values[0] == 0.0 and all(v is not None and 0 <= v <= 1 for v in values) and values == sorted(values)
+
+
 def test_bad_arguments_name_the_parameter() -> None:
     with pytest.raises(TypeError, match="durations"):
         _wait("yes", 1.0)  # type: ignore[arg-type]

@@ -1,10 +1,11 @@
 """How likely a held poll is to find its unit finished: the `chance` of a budget `Claim`.
 
-Two sources, the larger wins: the durations learned for the provider and kind (`Durations.
-finish_probability`, the learned-schedule issue: P(the work ends in (since, until] | not by since)),
+Two sources, the larger wins: the durations learned for the provider and kind (their `distribution`'s
+`finish_probability`, the learned-schedule issue: P(the work ends in (since, until] | not by since)),
 and the finish predicted from the progress the unit reported (1 once the prediction has passed,
 rising linearly from the last poll until then). Unknown from both: None, and the budget falls back to
-first come, first served.
+first come, first served. The distribution is read when the chance is made, not when it is called: the
+budget calls it under its lock, where a refit of the estimate (tens of milliseconds) would hold every wait.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-__all__ = ["FinishChance", "chance_for", "learned"]
+__all__ = ["Estimate", "FinishChance", "chance_for", "learned"]
+
+
+class Estimate(Protocol):
+    def finish_probability(self, since: float, until: float) -> float | None: ...
 
 
 class FinishChance(Protocol):
-    def finish_probability(self, provider: str, kind: str, since: float, until: float) -> float | None: ...
+    def distribution(self, provider: str, kind: str) -> Estimate | None: ...
 
 
 def learned() -> FinishChance:
@@ -29,14 +34,16 @@ def learned() -> FinishChance:
 def chance_for(provider: str, kind: str, started: float, last_poll: float | None, predicted: float | None,
                source: FinishChance | None) -> Callable[[float], float | None]:  # fmt: skip
     """chance(now) for a unit whose wait began at `started` and was last polled at `last_poll` (None: never),
-    with the finish predicted from progress at `predicted` (None: no prediction); all on the wait's clock."""
+    with the finish predicted from progress at `predicted` (None: no prediction); all on the wait's clock.
+    The learned distribution is read now; chance(now) itself is quick and takes no lock."""
     since = 0.0 if last_poll is None else max(last_poll - started, 0.0)
     base = started if last_poll is None else last_poll
+    estimate = None if source is None else source.distribution(provider, kind)
 
     def chance(now: float) -> float | None:
         found: list[float] = []
-        if source is not None and now > started:
-            p = source.finish_probability(provider, kind, since, max(now - started, since))
+        if estimate is not None and now > started:
+            p = estimate.finish_probability(since, max(now - started, since))
             if p is not None:
                 found.append(min(max(p, 0.0), 1.0))
         if predicted is not None:
