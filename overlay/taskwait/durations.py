@@ -67,6 +67,7 @@ class Durations:
         self.window = window
         self._kinds: dict[Key, _Kind] = {}
         self._lock = threading.Lock()
+        self._fit_done = threading.Condition(self._lock)  # a first fit under way: wait for it rather than fit twice
 
     def __repr__(self) -> str:
         if self is _DEFAULT:
@@ -89,16 +90,22 @@ class Durations:
             entry.finishes += upper is not None
             entry.new += 1
 
-    def replace(self, provider: str, kind: str, observations: list[Observation]) -> None:
+    def replace(self, provider: str, kind: str, observations: list[Observation], *, added: int | None = None) -> None:
         """Hold exactly these `observations` (oldest first, at most the window's last) for this `provider` and
-        `kind`, as if observed in that order (another process's, e.g. a shared store's)."""
+        `kind`, as if observed in that order (another process's, e.g. a shared store's). `added`: how many of them
+        are new since the last `replace` (the last fit is kept, and refitted once enough are new, as after
+        `observe`); None: all of them (the next `distribution` fits afresh)."""
         fresh = Durations(window=self.window)
         for lower, upper in observations:
             fresh.observe(provider, kind, lower, upper)
         with self._lock:
-            self._kinds.pop((provider, kind), None)
-            if (provider, kind) in fresh._kinds:
-                self._kinds[(provider, kind)] = fresh._kinds[(provider, kind)]
+            old = self._kinds.pop((provider, kind), None)
+            entry = fresh._kinds.get((provider, kind))
+            if entry is None:
+                return
+            if added is not None and old is not None and old.fitted is not None:
+                entry.mass, entry.fitted, entry.new = old.mass, old.fitted, old.new + max(0, added)
+            self._kinds[(provider, kind)] = entry
 
     def clear(self) -> None:
         """Forget everything learned (every provider and kind)."""
@@ -115,12 +122,16 @@ class Durations:
         """The learned distribution for this `provider` and `kind`, or None while fewer than `MIN_FINISHES`
         finishes are held. A refit runs outside the lock: meanwhile other callers get the last fit."""
         with self._lock:
-            entry = self._kinds.get((provider, kind))
-            if entry is None or entry.finishes < MIN_FINISHES:
-                return None
-            due = entry.fitted is None or entry.new >= max(1.0, REFIT_SHARE * len(entry.observations))
-            if not due or (entry.fitting and entry.fitted is not None):
-                return entry.fitted
+            while True:
+                entry = self._kinds.get((provider, kind))
+                if entry is None or entry.finishes < MIN_FINISHES:
+                    return None
+                due = entry.fitted is None or entry.new >= max(1.0, REFIT_SHARE * len(entry.observations))
+                if not due or (entry.fitting and entry.fitted is not None):
+                    return entry.fitted
+                if not entry.fitting:
+                    break
+                self._fit_done.wait()  # the first fit is under way in another thread
             entry.fitting = True
             observations, start, finishes, seen = list(entry.observations), entry.mass, entry.finishes, entry.new
         done: tuple[list[float], Distribution] | None = None
@@ -130,6 +141,7 @@ class Durations:
         finally:
             with self._lock:
                 entry.fitting = False
+                self._fit_done.notify_all()
                 if done is not None and self._kinds.get((provider, kind)) is entry:  # not cleared or replaced since
                     (entry.mass, entry.fitted), entry.new = done, max(0, entry.new - seen)
         return done[1]

@@ -154,8 +154,12 @@ def test_durations_are_shared_through_redis_by_every_worker(redis_db: redis.Redi
     assert other.finishes("lobstr", "run") == 0  # not reloaded yet
     assert other.refresh("lobstr", "run").finishes("lobstr", "run") == MIN_FINISHES
     assert one.refresh("lobstr", "run").to_json() == other.to_json()  # the same list, in the same order
-    assert other.distribution("lobstr", "run") is not None
-    assert redis_db.llen("taskwait:durations:lobstr:run") == MIN_FINISHES + 1
+    fitted = other.distribution("lobstr", "run")
+    assert fitted is not None
+    one.observe("lobstr", "run", 80.0, 81.0)  # one more from another worker: reloaded, the last fit kept
+    assert other.refresh("lobstr", "run").finishes("lobstr", "run") == MIN_FINISHES + 1
+    assert other.distribution("lobstr", "run") is fitted
+    assert redis_db.llen("taskwait:durations:lobstr:run") == MIN_FINISHES + 2
     for _ in range(one.window):
         one.observe("lobstr", "run", 1.0, 2.0)
     assert redis_db.llen("taskwait:durations:lobstr:run") == one.window  # trimmed to the window

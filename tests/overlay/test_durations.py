@@ -250,6 +250,44 @@ def test_a_refit_holds_no_lock_other_callers_get_the_last_fit_and_what_came_mean
     assert durations.distribution("databar", "task") is second  # nothing new since
 
 
+def test_threads_asking_for_the_first_fit_together_share_one_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import taskwait.durations as module
+
+    durations, entered, release, fits = _learned(), threading.Event(), threading.Event(), []
+    real_fit = module.fit
+
+    def slow_fit(observations: list[Any], start: list[float] | None) -> list[float]:
+        fits.append(len(observations))
+        entered.set()
+        assert release.wait(10)
+        return real_fit(observations, start)
+
+    monkeypatch.setattr(module, "fit", slow_fit)
+    got: list[Distribution | None] = []
+    threads = [threading.Thread(target=lambda: got.append(durations.distribution("databar", "task"))) for _ in range(4)]
+    threads[0].start()
+    assert entered.wait(10)
+    for thread in threads[1:]:
+        thread.start()  # they find the first fit under way and wait for it
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    assert fits == [60] and len(got) == 4 and got[0] is not None and all(d is got[0] for d in got)
+
+
+def test_replace_keeps_the_last_fit_until_enough_is_new() -> None:
+    durations = _learned()
+    held = [tuple(o) for o in json.loads(durations.to_json())["kinds"][0]["observations"]]
+    first = durations.distribution("databar", "task")
+    durations.replace("databar", "task", [*held, (30.0, 31.0)], added=1)  # one more from another worker
+    assert durations.distribution("databar", "task") is first and durations.finishes("databar", "task") == 61
+    durations.replace("databar", "task", [*held, *[(30.0, 31.0)] * 10], added=9)  # 10 new of 70: past an eighth
+    again = durations.distribution("databar", "task")
+    assert again is not None and again is not first and again.finishes == 70
+    durations.replace("databar", "task", held)  # added unknown: fitted afresh
+    assert durations.distribution("databar", "task") is not again
+
+
 def test_the_budgets_chance_reads_the_distribution_once_when_made() -> None:
     from taskwait.budget.priority import chance_for
 

@@ -26,7 +26,8 @@ class SharedDurations(Durations):
     def refresh(self, provider: str, kind: str) -> SharedDurations:
         """Reload this `provider` and `kind`'s observations from Redis if another worker added some."""
         rev, held = self.store.observations(provider, kind)
-        if self._revs.get((provider, kind)) != rev:
-            self.replace(provider, kind, held)
+        seen = self._revs.get((provider, kind))
+        if seen != rev:  # the last fit is kept until enough is new (a rev counts the observations added)
+            self.replace(provider, kind, held, added=None if seen is None or rev < seen else rev - seen)
             self._revs[(provider, kind)] = rev
         return self
