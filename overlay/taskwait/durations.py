@@ -50,10 +50,10 @@ Key = tuple[str, str]
 class _Kind:
     observations: deque[Observation]
     finishes: int = 0  # interval-censored observations held
-    new: int = 0  # observations since the last fit
+    taken: int = 0  # observations ever taken for this provider and kind (kept across `replace`)
+    fitted_at: int = 0  # `taken` when the observations of the fit in force were read
     mass: list[float] | None = None
     fitted: Distribution | None = None
-    fitting: bool = False  # a refit is under way (outside the lock)
 
 
 class Durations:
@@ -67,7 +67,7 @@ class Durations:
         self.window = window
         self._kinds: dict[Key, _Kind] = {}
         self._lock = threading.Lock()
-        self._fit_done = threading.Condition(self._lock)  # a first fit under way: wait for it rather than fit twice
+        self._fitting: set[Key] = set()  # kinds with a fit under way (outside the lock)
 
     def __repr__(self) -> str:
         if self is _DEFAULT:
@@ -88,7 +88,7 @@ class Durations:
                 entry.finishes -= 1
             entry.observations.append((lower, upper))
             entry.finishes += upper is not None
-            entry.new += 1
+            entry.taken += 1
 
     def replace(self, provider: str, kind: str, observations: list[Observation], *, added: int | None = None) -> None:
         """Hold exactly these `observations` (oldest first, at most the window's last) for this `provider` and
@@ -103,8 +103,11 @@ class Durations:
             entry = fresh._kinds.get((provider, kind))
             if entry is None:
                 return
-            if added is not None and old is not None and old.fitted is not None:
-                entry.mass, entry.fitted, entry.new = old.mass, old.fitted, old.new + max(0, added)
+            if old is not None and added is not None:
+                entry.mass, entry.fitted, entry.fitted_at = old.mass, old.fitted, old.fitted_at
+                entry.taken = old.taken + max(0, added)
+            elif old is not None:
+                entry.taken += old.taken
             self._kinds[(provider, kind)] = entry
 
     def clear(self) -> None:
@@ -120,30 +123,29 @@ class Durations:
 
     def distribution(self, provider: str, kind: str) -> Distribution | None:
         """The learned distribution for this `provider` and `kind`, or None while fewer than `MIN_FINISHES`
-        finishes are held. A refit runs outside the lock: meanwhile other callers get the last fit."""
+        finishes are held. A refit runs outside the lock, one at a time: meanwhile other callers get the last
+        fit (None while the first one is under way)."""
+        key = (provider, kind)
         with self._lock:
-            while True:
-                entry = self._kinds.get((provider, kind))
-                if entry is None or entry.finishes < MIN_FINISHES:
-                    return None
-                due = entry.fitted is None or entry.new >= max(1.0, REFIT_SHARE * len(entry.observations))
-                if not due or (entry.fitting and entry.fitted is not None):
-                    return entry.fitted
-                if not entry.fitting:
-                    break
-                self._fit_done.wait()  # the first fit is under way in another thread
-            entry.fitting = True
-            observations, start, finishes, seen = list(entry.observations), entry.mass, entry.finishes, entry.new
+            entry = self._kinds.get(key)
+            if entry is None or entry.finishes < MIN_FINISHES:
+                return None
+            new = entry.taken - entry.fitted_at
+            fresh = entry.fitted is not None and new < max(1.0, REFIT_SHARE * len(entry.observations))
+            if fresh or key in self._fitting:
+                return entry.fitted
+            self._fitting.add(key)
+            observations, start, finishes, taken = list(entry.observations), entry.mass, entry.finishes, entry.taken
         done: tuple[list[float], Distribution] | None = None
         try:
             mass = fit(observations, start)
             done = mass, _fitted(mass, observations, finishes)
         finally:
             with self._lock:
-                entry.fitting = False
-                self._fit_done.notify_all()
-                if done is not None and self._kinds.get((provider, kind)) is entry:  # not cleared or replaced since
-                    (entry.mass, entry.fitted), entry.new = done, max(0, entry.new - seen)
+                self._fitting.discard(key)
+                current = self._kinds.get(key)  # replaced meanwhile: the fit still serves it, if newer than its own
+                if done is not None and current is not None and (current.fitted is None or current.fitted_at < taken):
+                    (current.mass, current.fitted), current.fitted_at = done, taken
         return done[1]
 
     def finish_probability(self, provider: str, kind: str, since: float, until: float) -> float | None:

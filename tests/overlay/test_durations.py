@@ -250,7 +250,7 @@ def test_a_refit_holds_no_lock_other_callers_get_the_last_fit_and_what_came_mean
     assert durations.distribution("databar", "task") is second  # nothing new since
 
 
-def test_threads_asking_for_the_first_fit_together_share_one_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_first_fit_under_way_is_not_done_twice_nor_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
     import taskwait.durations as module
 
     durations, entered, release, fits = _learned(), threading.Event(), threading.Event(), []
@@ -264,15 +264,16 @@ def test_threads_asking_for_the_first_fit_together_share_one_fit(monkeypatch: py
 
     monkeypatch.setattr(module, "fit", slow_fit)
     got: list[Distribution | None] = []
-    threads = [threading.Thread(target=lambda: got.append(durations.distribution("databar", "task"))) for _ in range(4)]
-    threads[0].start()
+    first = threading.Thread(target=lambda: got.append(durations.distribution("databar", "task")))
+    first.start()
     assert entered.wait(10)
-    for thread in threads[1:]:
-        thread.start()  # they find the first fit under way and wait for it
+    assert durations.distribution("databar", "task") is None  # at once: nothing fitted yet, as below the threshold
+    held = [tuple(o) for o in json.loads(durations.to_json())["kinds"][0]["observations"]]
+    durations.replace("databar", "task", held, added=0)  # reloaded while the fit runs: the fit still serves it
     release.set()
-    for thread in threads:
-        thread.join(10)
-    assert fits == [60] and len(got) == 4 and got[0] is not None and all(d is got[0] for d in got)
+    first.join(10)
+    assert got[0] is not None and durations.distribution("databar", "task") is got[0]
+    assert fits == [60]
 
 
 def test_replace_keeps_the_last_fit_until_enough_is_new() -> None:
