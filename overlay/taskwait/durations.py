@@ -148,6 +148,12 @@ class Durations:
                     (current.mass, current.fitted), current.fitted_at = done, taken
         return done[1]
 
+    def last_fit(self, provider: str, kind: str) -> Distribution | None:
+        """The fit in force for this `provider` and `kind` (None: none yet, or below the threshold), without
+        fitting and without the lock: quick enough for the rate budget to read under its own lock."""
+        entry = self._kinds.get((provider, kind))  # each read is atomic; a fit installed meanwhile is seen next time
+        return None if entry is None or entry.finishes < MIN_FINISHES else entry.fitted
+
     def finish_probability(self, provider: str, kind: str, since: float, until: float) -> float | None:
         """P(the work ends in (since, until] seconds after its wait began | not ended by `since`);
         None while too little is known for this provider and kind (or nothing past `since`)."""

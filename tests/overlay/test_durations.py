@@ -289,20 +289,32 @@ def test_replace_keeps_the_last_fit_until_enough_is_new() -> None:
     assert durations.distribution("databar", "task") is not again
 
 
-def test_the_budgets_chance_reads_the_distribution_once_when_made() -> None:
+def test_the_budgets_chance_refits_when_made_and_then_only_reads_the_last_fit() -> None:
     from taskwait.budget.priority import chance_for
 
-    durations, reads = _learned(), []
+    durations, calls = _learned(), []
 
     class Counting:
         def distribution(self, provider: str, kind: str) -> Distribution | None:
-            reads.append((provider, kind))
+            calls.append("distribution")
             return durations.distribution(provider, kind)
 
+        def last_fit(self, provider: str, kind: str) -> Distribution | None:
+            calls.append("last_fit")
+            return durations.last_fit(provider, kind)
+
     chance = chance_for("databar", "task", 100.0, 110.0, None, Counting())
-    values = [chance(100.0 + t) for t in range(10, 60)]  # called under the budget's lock: no reads, no refits
-    assert reads == [("databar", "task")]
+    assert calls == ["distribution"]
+    values = [chance(100.0 + t) for t in range(10, 60)]  # called under the budget's lock: never a refit
+    assert calls == ["distribution"] + ["last_fit"] * 50
     assert values[0] == 0.0 and all(v is not None and 0 <= v <= 1 for v in values) and values == sorted(values)
+    for _ in range(40):  # a newer fit, made by someone else, is what the next call reads
+        durations.observe("databar", "task", 5.0, 6.0)
+    newer = durations.distribution("databar", "task")
+    assert newer is not None and durations.last_fit("databar", "task") is newer
+    assert chance(125.0) == newer.finish_probability(10.0, 25.0)
+    assert Durations().last_fit("databar", "task") is None
+    assert _learned(MIN_FINISHES - 1).last_fit("databar", "task") is None
 
 
 def test_bad_arguments_name_the_parameter() -> None:
