@@ -215,15 +215,10 @@ def test_observations_from_many_threads_are_all_counted() -> None:
     assert durations.finishes("lobstr", "run") == 4000
 
 
-def test_a_refit_holds_no_lock_other_callers_get_the_last_fit_and_what_came_meanwhile_stays_new(
-        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def _slow_fits(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event, list[int]]:
+    """Every fit says it began (`entered`), waits for `release`, and is counted (its observations) in `fits`."""
     import taskwait.durations as module
 
-    durations = _learned()
-    first = durations.distribution("databar", "task")
-    assert first is not None
-    for i in range(40):  # enough new finishes for a refit
-        durations.observe("databar", "task", 20.0 + i / 10, 21.0 + i / 10)
     entered, release, fits = threading.Event(), threading.Event(), []
     real_fit = module.fit
 
@@ -234,6 +229,17 @@ def test_a_refit_holds_no_lock_other_callers_get_the_last_fit_and_what_came_mean
         return real_fit(observations, start)
 
     monkeypatch.setattr(module, "fit", slow_fit)
+    return entered, release, fits
+
+
+def test_a_refit_holds_no_lock_other_callers_get_the_last_fit_and_what_came_meanwhile_stays_new(
+        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    durations = _learned()
+    first = durations.distribution("databar", "task")
+    assert first is not None
+    for i in range(40):  # enough new finishes for a refit
+        durations.observe("databar", "task", 20.0 + i / 10, 21.0 + i / 10)
+    entered, release, fits = _slow_fits(monkeypatch)
     refit = threading.Thread(target=durations.distribution, args=("databar", "task"))
     refit.start()
     assert entered.wait(10)
@@ -251,18 +257,9 @@ def test_a_refit_holds_no_lock_other_callers_get_the_last_fit_and_what_came_mean
 
 
 def test_a_first_fit_under_way_is_not_done_twice_nor_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
-    import taskwait.durations as module
 
-    durations, entered, release, fits = _learned(), threading.Event(), threading.Event(), []
-    real_fit = module.fit
-
-    def slow_fit(observations: list[Any], start: list[float] | None) -> list[float]:
-        fits.append(len(observations))
-        entered.set()
-        assert release.wait(10)
-        return real_fit(observations, start)
-
-    monkeypatch.setattr(module, "fit", slow_fit)
+    durations = _learned()
+    entered, release, fits = _slow_fits(monkeypatch)
     got: list[Distribution | None] = []
     first = threading.Thread(target=lambda: got.append(durations.distribution("databar", "task")))
     first.start()
