@@ -257,7 +257,6 @@ def test_a_refit_holds_no_lock_other_callers_get_the_last_fit_and_what_came_mean
 
 
 def test_a_first_fit_under_way_is_not_done_twice_nor_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
-
     durations = _learned()
     entered, release, fits = _slow_fits(monkeypatch)
     got: list[Distribution | None] = []
