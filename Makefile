@@ -66,7 +66,7 @@ pytest: $(SYNCED) redis-server
 
 test: lint typecheck check-generated pytest
 
-bench: $(SYNCED)
+bench: $(SYNCED) redis-server
 	$(RUN) python -m benchmarks.run
 
 clean:
