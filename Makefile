@@ -52,7 +52,7 @@ lint: $(SYNCED)
 typecheck: $(SYNCED)
 	$(RUN) mypy --strict overlay/taskwait $(wildcard generated/*/*_client)
 
-# The Celery tests start their own redis-server on a free loopback port: install Debian's package when it is
+# The Celery tests (and the Celery benchmarks) start their own redis-server on a free loopback port: install Debian's package when it is
 # missing and we are root (CI is); RUNLEVEL=1 keeps apt from starting the system service.
 redis-server:
 	@if ! command -v redis-server >/dev/null; then \

@@ -232,9 +232,7 @@ measurement) against the emulator in its own process with Lobstr's documented li
 Redis (`install(rates=...)`; budget off: `TASKWAIT_BUDGET=off` on the workers); a wait ends when its `on_done`
 callback runs; 429 answers are counted at the server. Durations, the limit's window and the clients' intervals
 are divided by {r["scale"]:g} so the section runs in minutes; every delay and wall time below is multiplied back
-(seconds as the unscaled workload would see them). The scale costs the clients something the real API would
-not: Lobstr's `X-RateLimit-Reset` is a whole second, so a client that used up the server's window may idle up to
-{r["scale"]:g} unscaled seconds for it (1 s a minute unscaled). Median (min–max) of {r["rounds"]} round(s). The
+(seconds as the unscaled workload would see them). Median (min–max) of {r["rounds"]} round(s). The
 oracle knows every finish time and keeps the same limit in any window, simulated exactly. No scheduler that
 must poll to learn of a finish can reach it where the polls are short; the informed reference shows what one
 that knows the durations' distribution exactly (and no finish) reaches under the same limit: the best p95 of
