@@ -8,10 +8,9 @@ the estimate's own error). It is the optimal checking schedule of Barlow, Hunter
 for a percentile delay bound: a dynamic program over candidate poll times, with a Lagrange weight
 on late finishes searched by bisection. A request is paid by every wait still running at the poll
 before it (counted from the learned distribution); a gap (a, b] makes late the finishes in
-(a, b - target], counted from the observations themselves (`_spills`): each one's finish spread over its
-own censoring interval as the estimate spreads its mass there (the estimate's self-consistency: the coarse
-intervals a schedule's own gaps make are resolved by the finer ones others saw), at a one-sided bound, so
-that the plan never leans on a span the sample happened to leave empty.
+(a, b - target], counted from the observations themselves (`_spills`): every one that could have ended
+there, at a one-sided bound, so that the plan never leans on where, inside a gap of its own, the censored
+finishes fell, nor on a span the sample happened to leave empty.
 
 Bounds: no gap is shorter than `floor` (the `interval`); none longer than `max_interval` when the
 caller gave it (`bound`), else none longer than the safety cap, `SAFETY_GAP` times `max_interval` or
@@ -24,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import math
 
 from .turnbull import Distribution
 
@@ -51,49 +49,51 @@ def _candidates(dist: Distribution, target: float) -> list[float]:
     return times
 
 
-def _ended_before(dist: Distribution, points: list[float]) -> tuple[list[float], list[int]]:
-    """At each of `points` (sorted): how many finite observations ended before it, each one's finish spread over
-    its own interval as the estimate spreads its mass there (evenly where the estimate holds none), and how
-    many right-censored ones began before it."""
-    whole, part, began = [0.0] * (len(points) + 1), [0.0] * len(points), [0] * (len(points) + 1)
-    for lower, upper in dist.held:
-        k = bisect.bisect_right(points, lower)
-        if upper == math.inf:
-            began[k] += 1
-            continue
-        end = bisect.bisect_left(points, upper)
-        base, width = dist.cdf(lower), dist.cdf(upper) - dist.cdf(lower)
-        for q in range(k, end):  # the points inside its interval: the share of it before them
-            t = points[q]
-            part[q] += (dist.cdf(t) - base) / width if width > 1e-12 else (t - lower) / (upper - lower)
-        whole[end] += 1.0  # the points at or past its end: all of it
-    finite, started, total, opened = [], [], 0.0, 0
-    for q in range(len(points)):
-        total, opened = total + whole[q], opened + began[q]
-        finite.append(total + part[q])
-        started.append(opened)
-    return finite, started
+class _Counts:
+    """A Fenwick tree: how many observations fall at or below an index, with one added at a time."""
+
+    def __init__(self, size: int) -> None:
+        self.tree = [0] * (size + 1)
+
+    def add(self, index: int) -> None:
+        index += 1
+        while index < len(self.tree):
+            self.tree[index] += 1
+            index += index & -index
+
+    def upto(self, index: int) -> int:
+        total, index = 0, min(index + 1, len(self.tree) - 1)
+        while index > 0:
+            total += self.tree[index]
+            index -= index & -index
+        return total
 
 
 def _spills(dist: Distribution, g: list[float], alive: list[float], target: float,
             spans: list[tuple[int, int, int]]) -> list[list[float]]:  # fmt: skip
     """For each candidate i and each allowed next poll j: the share of waits charged as late by the gap.
 
-    Counted from the observations: each finite one by the share of it that falls in the late span
-    (g[i], g[j] - target), its finish spread over its own interval as the estimate spreads its mass there
-    (so no observation counts more than once across one plan's gaps, and none outside where it was seen to
-    end); each right-censored one wholly, if it could have ended there; the count raised to a one-sided
-    `CONFIDENCE` bound (so a span the sample happened to leave empty is not free)."""
-    n = max(len(dist.held), 1)
-    at_start, _ = _ended_before(dist, g)
-    at_end, started = _ended_before(dist, [t - target for t in g])
-    out: list[list[float]] = []
-    for i, (first, spilling, last) in enumerate(spans):
+    Counted from the observations, not from the estimate: every held observation that could have ended
+    in (g[i], g[j] - target), its interval meeting that span, as if it did (so no arrangement of the
+    censored finishes makes more late, and the schedule never relies on where, within a gap it left,
+    the finishes fell), raised to a one-sided `CONFIDENCE` bound on that count (so a span the sample
+    happened to leave empty is not free)."""
+    m, n = len(g), max(len(dist.held), 1)
+    ends = [t - target for t in g]
+    by_upper = sorted(((upper, bisect.bisect_right(ends, lower)) for lower, upper in dist.held), reverse=True)
+    counts, k = _Counts(m), 0
+    out: list[list[float]] = [[] for _ in range(m)]
+    for i in range(m - 1, -1, -1):
+        while k < len(by_upper) and by_upper[k][0] > g[i]:  # observations still running at g[i]
+            if by_upper[k][1] < m:
+                counts.add(by_upper[k][1])  # it could end in (g[i], g[j] - target) from j = that index on
+            k += 1
+        first, spilling, last = spans[i]
         row = [0.0] * max(0, min(spilling, last + 1) - first)  # gaps within the target: nothing late
         for j in range(max(first, spilling), last + 1):
-            count = max(0.0, at_end[j] - at_start[i]) + started[j]
+            count = counts.upto(j)
             row.append(min(alive[i], (count + CONFIDENCE * count**0.5 + CONFIDENCE**2 / 2) / n))
-        out.append(row)
+        out[i] = row
     return out
 
 

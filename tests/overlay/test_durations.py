@@ -135,26 +135,6 @@ def test_reported_progress_wins_over_the_learned_schedule() -> None:
     assert next_sleep(times or (), 2.0, 1.0) != decision.seconds
 
 
-def test_the_coarse_intervals_a_schedules_own_gaps_make_are_resolved_by_the_finer_ones() -> None:
-    # Every finish falls between 5 and 15 s. 20 waits saw them within a second; 180 on a schedule polling
-    # every 10 s saw only (0, 10] or (10, 20]. Those do not make the plan poll for finishes before 5 s that
-    # nobody saw: one poll at 15 s sees every finish within the 10 s target.
-    durations, rng = Durations(), random.Random(3)
-    for _ in range(20):
-        lower = 5.0 + 10.0 * rng.random()
-        durations.observe("databar", "task", lower, lower + 1.0)
-    for _ in range(180):
-        lower = 0.0 if rng.random() < 0.5 else 10.0
-        durations.observe("databar", "task", lower, lower + 10.0)
-    times = schedule(Policy(timeout=None), durations.distribution("databar", "task"))
-    assert times is not None and times[1] > 10.0
-    finishes = [5.0 + 10.0 * rng.random() for _ in range(1000)]
-    polls = [next(k for k, t in enumerate(times) if t >= f) for f in finishes]
-    assert sum(polls) / len(polls) < 1.1  # about one request per wait (the rule before: 1.5)
-    delays = sorted(times[k] - f for k, f in zip(polls, finishes, strict=True))
-    assert delays[949] <= Policy().max_interval  # and the p95 promise holds
-
-
 def test_an_explicit_max_interval_bounds_every_learned_gap_and_the_default_has_a_safety_cap() -> None:
     dist = _lognormal()
     bounded = poll_times(dist, 8.0, 1.0, 4.0, True)
