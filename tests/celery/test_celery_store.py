@@ -163,3 +163,24 @@ def test_durations_are_shared_through_redis_by_every_worker(redis_db: redis.Redi
     for _ in range(one.window):
         one.observe("lobstr", "run", 1.0, 2.0)
     assert redis_db.llen("taskwait:durations:lobstr:run") == one.window  # trimmed to the window
+
+
+def test_a_workers_own_observations_are_new_once_when_it_reloads(redis_db: redis.Redis, redis_url: str) -> None:
+    from taskwait.celery.durations import SharedDurations
+    from taskwait.durations import MIN_FINISHES, REFIT_SHARE
+
+    worker = SharedDurations(RedisStore(redis_url))
+    for i in range(MIN_FINISHES * 2):
+        worker.observe("openmart", "batch", 10.0 + i, 11.0 + i)
+    fitted = worker.refresh("openmart", "batch").distribution("openmart", "batch")
+    assert fitted is not None
+    held = MIN_FINISHES * 2
+    below = int(REFIT_SHARE * (held + 4)) - 1  # own observations still short of the share that refits
+    for _ in range(below):
+        worker.observe("openmart", "batch", 30.0, 31.0)
+        worker.refresh("openmart", "batch")  # as the worker does before each step
+    assert worker.distribution("openmart", "batch") is fitted  # counted once: no refit yet
+    for _ in range(4):
+        worker.observe("openmart", "batch", 30.0, 31.0)
+        worker.refresh("openmart", "batch")
+    assert worker.distribution("openmart", "batch") is not fitted  # enough is new: refitted

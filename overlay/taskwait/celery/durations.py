@@ -21,7 +21,9 @@ class SharedDurations(Durations):
         """Record one wait's end for this `provider` and `kind` (see `Durations.observe`: `lower`, `upper`) here
         and in Redis, for every worker."""
         super().observe(provider, kind, lower, upper)
-        self.store.learn(provider, kind, lower, upper, self.window)
+        rev, key = self.store.learn(provider, kind, lower, upper, self.window), (provider, kind)
+        if self._revs.get(key) == rev - 1:  # nobody else added meanwhile: held here already, not new on reload
+            self._revs[key] = rev
 
     def refresh(self, provider: str, kind: str) -> SharedDurations:
         """Reload this `provider` and `kind`'s observations from Redis if another worker added some."""
