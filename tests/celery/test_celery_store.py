@@ -169,18 +169,21 @@ def test_a_workers_own_observations_are_new_once_when_it_reloads(redis_db: redis
     from taskwait.celery.durations import SharedDurations
     from taskwait.durations import MIN_FINISHES, REFIT_SHARE
 
+    held, own = MIN_FINISHES * 2, 4
+    # the premise: `own` new observations are short of the share that refits, unless each counts twice;
+    # twice as many, each counted once, reach it
+    assert own < REFIT_SHARE * (held + own) <= 2 * own
+    assert REFIT_SHARE * (held + 2 * own) <= 2 * own
     worker = SharedDurations(RedisStore(redis_url))
-    for i in range(MIN_FINISHES * 2):
+    for i in range(held):
         worker.observe("openmart", "batch", 10.0 + i, 11.0 + i)
     fitted = worker.refresh("openmart", "batch").distribution("openmart", "batch")
     assert fitted is not None
-    held = MIN_FINISHES * 2
-    below = int(REFIT_SHARE * (held + 4)) - 1  # own observations still short of the share that refits
-    for _ in range(below):
+    for _ in range(own):
         worker.observe("openmart", "batch", 30.0, 31.0)
         worker.refresh("openmart", "batch")  # as the worker does before each step
     assert worker.distribution("openmart", "batch") is fitted  # counted once: no refit yet
-    for _ in range(4):
+    for _ in range(own):
         worker.observe("openmart", "batch", 30.0, 31.0)
         worker.refresh("openmart", "batch")
     assert worker.distribution("openmart", "batch") is not fitted  # enough is new: refitted

@@ -21,7 +21,8 @@ class SharedDurations(Durations):
         """Record one wait's end for this `provider` and `kind` (see `Durations.observe`: `lower`, `upper`) here
         and in Redis, for every worker."""
         super().observe(provider, kind, lower, upper)
-        rev, key = self.store.learn(provider, kind, lower, upper, self.window), (provider, kind)
+        key = (provider, kind)
+        rev = self.store.learn(provider, kind, lower, upper, self.window)
         if self._revs.get(key) == rev - 1:  # nobody else added meanwhile: held here already, not new on reload
             self._revs[key] = rev
 
